@@ -1,0 +1,40 @@
+/**
+ * The HTTP API, one line per route: method, path, request contract, response contract.
+ * Server routes and the web client both follow this list. All JSON, under /api.
+ * Errors: { error: code, message (in the request's language: Accept-Language zh-CN|en), fields?: [{path, message}] }.
+ * Mutating requests may carry an `Idempotency-Key` header (registration honours it).
+ *
+ * GET    /api/health                          → Health
+ * POST   /api/auth/login        LoginRequest  → Me            (sets httpOnly cookie hall_session)
+ * POST   /api/auth/logout                      → Ok
+ * GET    /api/auth/me                          → Me
+ * POST   /api/auth/password     ChangePasswordRequest → Ok
+ * GET    /api/reference                        → Reference    (any signed-in user)
+ *
+ * GET    /api/admin/halls                      → Hall[]       (org:manage)
+ * POST   /api/admin/halls       HallInput      → Hall
+ * PUT    /api/admin/halls/:id   HallInput      → Hall
+ * GET|POST /api/admin/windows, PUT /api/admin/windows/:id          (WindowInput → HallWindow)
+ * GET|POST /api/admin/units, PUT /api/admin/units/:id              (UnitInput → Unit)
+ * GET|POST /api/admin/divisions, PUT /api/admin/divisions/:code    (DivisionInput → Division)
+ * GET|POST /api/admin/categories, PUT /api/admin/categories/:id    (CategoryInput → Category)
+ * PUT    /api/admin/category-routes CategoryRouteInput → Ok
+ * GET    /api/admin/staff                      → Staff[]
+ * POST   /api/admin/staff       StaffCreate    → Staff
+ * PUT    /api/admin/staff/:id   StaffUpdate    → Staff
+ * GET    /api/audit?entity&entityId&limit      → AuditEntry[] (audit:read)
+ *
+ * GET    /api/petitioners/lookup?idType&idNumber → LookupResult   (visitor:register)
+ * POST   /api/petitioners/:id/reveal RevealRequest → RevealResult  (pii:reveal, audited)
+ * POST   /api/registrations     RegistrationRequest → RegistrationResult (visitor:register; Idempotency-Key)
+ *
+ * GET    /api/matters?scope=today|open|all&windowId&q → MatterSummary[]
+ * GET    /api/matters/:id                      → MatterDetail (403 auth.notYourWindow for another window)
+ * PUT    /api/matters/:id/reception ReceptionUpdate → MatterDetail
+ * POST   /api/matters/:id/actions/accept|notAccept|noLongerAccept  DecisionRequest → MatterDetail
+ * POST   /api/matters/:id/actions/directReply  DirectReplyRequest → MatterDetail
+ * GET    /api/matters/:id/notice               → Notice
+ */
+export const API_PREFIX = '/api';
+export const SESSION_COOKIE = 'hall_session';
+export const IDEMPOTENCY_HEADER = 'idempotency-key';

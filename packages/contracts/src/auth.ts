@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { ROLES } from '@hall/domain';
+import { Required } from './common.ts';
+
+export const LoginRequest = z.object({ username: Required(64), password: z.string().min(1).max(200) });
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const ChangePasswordRequest = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(1).max(200),
+});
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
+
+export const Me = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  permissions: z.array(z.string()),
+  hallId: z.number(),
+  hallName: z.string(),
+  windowId: z.number().nullable(),
+  windowName: z.string().nullable(),
+});
+export type Me = z.infer<typeof Me>;
+
+export const Health = z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) });

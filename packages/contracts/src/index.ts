@@ -1,0 +1,5 @@
+export * from './common.ts';
+export * from './auth.ts';
+export * from './org.ts';
+export * from './matter.ts';
+export * from './api.ts';

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m20261129000000 from './20261129000000_initial.ts';
+
+/** Every migration, by its timestamp name. Add new ones at the end; never edit a shipped one. */
+export const migrations: Record<string, Migration> = {
+  '20261129000000_initial': m20261129000000,
+};

@@ -1,0 +1,21 @@
+import type { Kysely } from 'kysely';
+import { AuditRepository } from './repositories/audit.repository.ts';
+import { IdempotencyRepository } from './repositories/idempotency.repository.ts';
+import { MatterRepository } from './repositories/matter.repository.ts';
+import { OrgRepository } from './repositories/org.repository.ts';
+import { PetitionerRepository } from './repositories/petitioner.repository.ts';
+import { StaffRepository } from './repositories/staff.repository.ts';
+import type { DB } from './schema.ts';
+
+/** All repositories over one executor: the database, or a transaction so that audit rows commit with the change. */
+export function repositories(db: Kysely<DB>) {
+  return {
+    org: new OrgRepository(db),
+    staff: new StaffRepository(db),
+    petitioners: new PetitionerRepository(db),
+    matters: new MatterRepository(db),
+    audit: new AuditRepository(db),
+    idempotency: new IdempotencyRepository(db),
+  };
+}
+export type Repositories = ReturnType<typeof repositories>;

@@ -1,0 +1,171 @@
+import type { Expression, Kysely, SqlBool } from 'kysely';
+import type { DB, NewMatter } from '../schema.ts';
+
+export interface MatterListFilter {
+  hallId: number;
+  windowId?: number;
+  /** Registered at or after this instant (ISO). */
+  from?: string;
+  to?: string;
+  states?: readonly string[];
+  petitionerId?: number;
+  excludeId?: number;
+  q?: string;
+  limit?: number;
+}
+
+export class MatterRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  /** Next number of the hall's per-year sequence: one atomic upsert, so concurrent registrations never share one. */
+  async nextSequence(hallId: number, year: number): Promise<number> {
+    const row = await this.db
+      .insertInto('petition_sequence')
+      .values({ hall_id: hallId, year, last_value: 1 })
+      .onConflict((oc) =>
+        oc.columns(['hall_id', 'year']).doUpdateSet((eb) => ({ last_value: eb('petition_sequence.last_value', '+', 1) })),
+      )
+      .returning('last_value')
+      .executeTakeFirstOrThrow();
+    return row.last_value;
+  }
+
+  insert(v: NewMatter) {
+    return this.db.insertInto('matter').values(v).returningAll().executeTakeFirstOrThrow();
+  }
+  async insertUnits(matterId: number, unitIds: readonly number[]) {
+    if (unitIds.length === 0) return;
+    await this.db
+      .insertInto('matter_unit')
+      .values([...new Set(unitIds)].map((unit_id) => ({ matter_id: matterId, unit_id })))
+      .execute();
+  }
+  async insertRepresentatives(
+    rows: {
+      matter_id: number;
+      name: string;
+      id_type: string | null;
+      id_enc: string | null;
+      id_masked: string | null;
+      phone_enc: string | null;
+      phone_masked: string | null;
+    }[],
+  ) {
+    if (rows.length) await this.db.insertInto('matter_representative').values(rows).execute();
+  }
+
+  findById(id: number) {
+    return this.db.selectFrom('matter').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** Summary rows joined with the names a list shows. */
+  list(f: MatterListFilter) {
+    let q = this.db
+      .selectFrom('matter')
+      .innerJoin('petitioner', 'petitioner.id', 'matter.petitioner_id')
+      .innerJoin('hall_window', 'hall_window.id', 'matter.window_id')
+      .leftJoin('content_category', 'content_category.id', 'matter.category_id')
+      .leftJoin('staff_user as receptionist', 'receptionist.id', 'matter.receptionist_id')
+      .select([
+        'matter.id',
+        'matter.petition_no',
+        'matter.registered_at',
+        'matter.state',
+        'matter.visit_kind',
+        'matter.petitioner_id',
+        'matter.category_id',
+        'matter.summary',
+        'matter.window_id',
+        'matter.receptionist_id',
+        'matter.people_count',
+        'matter.locality_code',
+        'petitioner.name as petitioner_name',
+        'petitioner.id_masked',
+        'content_category.name as category_name',
+        'hall_window.name as window_name',
+        'receptionist.display_name as receptionist_name',
+      ])
+      .where('matter.hall_id', '=', f.hallId);
+    if (f.windowId !== undefined) q = q.where('matter.window_id', '=', f.windowId);
+    if (f.from) q = q.where('matter.registered_at', '>=', f.from);
+    if (f.to) q = q.where('matter.registered_at', '<', f.to);
+    if (f.states?.length) q = q.where('matter.state', 'in', f.states);
+    if (f.petitionerId !== undefined) q = q.where('matter.petitioner_id', '=', f.petitionerId);
+    if (f.excludeId !== undefined) q = q.where('matter.id', '!=', f.excludeId);
+    if (f.q) {
+      const like = `%${f.q.replace(/[%_\\]/g, '')}%`;
+      q = q.where((eb) =>
+        eb.or([
+          eb('matter.petition_no', 'like', like),
+          eb('petitioner.name', 'like', like),
+          eb('matter.summary', 'like', like),
+        ]) as Expression<SqlBool>,
+      );
+    }
+    return q.orderBy('matter.registered_at', 'desc').orderBy('matter.id', 'desc').limit(f.limit ?? 200).execute();
+  }
+
+  unitIdsOf(matterIds: readonly number[]) {
+    if (matterIds.length === 0) return Promise.resolve([]);
+    return this.db.selectFrom('matter_unit').selectAll().where('matter_id', 'in', matterIds).execute();
+  }
+  representativesOf(matterId: number) {
+    return this.db.selectFrom('matter_representative').selectAll().where('matter_id', '=', matterId).orderBy('id').execute();
+  }
+
+  /** Optimistic update: applies only when the version still matches; returns the new row or undefined. */
+  updateVersioned(id: number, version: number, v: Partial<Omit<NewMatter, 'id' | 'version'>>) {
+    return this.db
+      .updateTable('matter')
+      .set({ ...v, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  insertEvent(v: {
+    matter_id: number;
+    at: string;
+    actor_id: number | null;
+    action: string;
+    from_state: string | null;
+    to_state: string | null;
+    note: string | null;
+    data: string | null;
+  }) {
+    return this.db.insertInto('matter_event').values(v).execute();
+  }
+  events(matterId: number) {
+    return this.db
+      .selectFrom('matter_event')
+      .leftJoin('staff_user', 'staff_user.id', 'matter_event.actor_id')
+      .selectAll('matter_event')
+      .select('staff_user.display_name as actor_name')
+      .where('matter_event.matter_id', '=', matterId)
+      .orderBy('matter_event.id')
+      .execute();
+  }
+
+  insertDirectReply(v: {
+    matter_id: number;
+    reply: string;
+    agrees: number;
+    ceases: number;
+    signed_name: string | null;
+    replied_at: string;
+    replied_by: number | null;
+  }) {
+    return this.db.insertInto('direct_reply').values(v).returningAll().executeTakeFirstOrThrow();
+  }
+  directReplies(matterId: number) {
+    return this.db
+      .selectFrom('direct_reply')
+      .leftJoin('staff_user', 'staff_user.id', 'direct_reply.replied_by')
+      .selectAll('direct_reply')
+      .select('staff_user.display_name as replied_by_name')
+      .where('direct_reply.matter_id', '=', matterId)
+      .orderBy('direct_reply.id')
+      .execute();
+  }
+}

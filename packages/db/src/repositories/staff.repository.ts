@@ -1,0 +1,102 @@
+import type { Kysely } from 'kysely';
+import type { DB, StaffRow } from '../schema.ts';
+
+export type StaffWithRoles = StaffRow & { roles: string[] };
+
+export class StaffRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  private async withRoles(rows: StaffRow[]): Promise<StaffWithRoles[]> {
+    if (rows.length === 0) return [];
+    const roles = await this.db
+      .selectFrom('staff_role')
+      .selectAll()
+      .where(
+        'staff_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .orderBy('role')
+      .execute();
+    return rows.map((r) => ({ ...r, roles: roles.filter((x) => x.staff_id === r.id).map((x) => x.role) }));
+  }
+
+  async findByUsername(username: string) {
+    const row = await this.db.selectFrom('staff_user').selectAll().where('username', '=', username).executeTakeFirst();
+    return row ? (await this.withRoles([row]))[0] : undefined;
+  }
+  async findById(id: number) {
+    const row = await this.db.selectFrom('staff_user').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? (await this.withRoles([row]))[0] : undefined;
+  }
+  async list(hallId?: number) {
+    let q = this.db.selectFrom('staff_user').selectAll();
+    if (hallId !== undefined) q = q.where('hall_id', '=', hallId);
+    return this.withRoles(await q.orderBy('id').execute());
+  }
+  async receptionists(hallId: number) {
+    return (await this.list(hallId)).filter((s) => s.active && s.roles.includes('receptionist'));
+  }
+  insert(v: {
+    username: string;
+    display_name: string;
+    password_hash: string;
+    hall_id: number;
+    window_id: number | null;
+    active: number;
+    created_at: string;
+  }) {
+    return this.db.insertInto('staff_user').values(v).returningAll().executeTakeFirstOrThrow();
+  }
+  update(
+    id: number,
+    v: Partial<{
+      display_name: string;
+      password_hash: string;
+      hall_id: number;
+      window_id: number | null;
+      active: number;
+      failed_logins: number;
+      locked_until: string | null;
+    }>,
+  ) {
+    return this.db.updateTable('staff_user').set(v).where('id', '=', id).returningAll().executeTakeFirst();
+  }
+  async setRoles(staffId: number, roles: readonly string[]) {
+    await this.db.deleteFrom('staff_role').where('staff_id', '=', staffId).execute();
+    if (roles.length) {
+      await this.db
+        .insertInto('staff_role')
+        .values(roles.map((role) => ({ staff_id: staffId, role })))
+        .execute();
+    }
+  }
+  /** Counts a failed sign-in atomically and returns the new count. */
+  async recordFailedLogin(id: number) {
+    const row = await this.db
+      .updateTable('staff_user')
+      .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+      .where('id', '=', id)
+      .returning('failed_logins')
+      .executeTakeFirstOrThrow();
+    return row.failed_logins;
+  }
+
+  createSession(v: { id: string; staff_id: number; created_at: string; last_seen_at: string }) {
+    return this.db.insertInto('staff_session').values(v).execute();
+  }
+  findSession(id: string) {
+    return this.db.selectFrom('staff_session').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+  touchSession(id: string, at: string) {
+    return this.db.updateTable('staff_session').set({ last_seen_at: at }).where('id', '=', id).execute();
+  }
+  deleteSession(id: string) {
+    return this.db.deleteFrom('staff_session').where('id', '=', id).execute();
+  }
+  deleteSessionsOf(staffId: number, exceptId?: string) {
+    let q = this.db.deleteFrom('staff_session').where('staff_id', '=', staffId);
+    if (exceptId) q = q.where('id', '!=', exceptId);
+    return q.execute();
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Test databases: each test file gets a fresh, migrated database per dialect named in DIALECTS
+ * (default: both). PostgreSQL tests connect to HALL_PG_URL and fail, never skip, when it is down.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { type Database, type Dialect, migrate, openDatabase } from './database.ts';
+
+export function testDialects(): Dialect[] {
+  const raw = process.env.DIALECTS ?? 'sqlite,postgres';
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s): s is Dialect => s === 'sqlite' || s === 'postgres');
+}
+
+export const pgAdminUrl = () => process.env.HALL_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface TestDatabase extends Database {
+  /** The connection URL (PostgreSQL) or file (SQLite), for a second app instance on the same data. */
+  url: string | null;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(dialect: Dialect, opts: { poolSize?: number } = {}): Promise<TestDatabase> {
+  if (dialect === 'sqlite') {
+    const database = openDatabase({ sqliteFile: ':memory:' });
+    await migrate(database.db);
+    return { ...database, url: null, drop: () => database.destroy() };
+  }
+  const name = `hall_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: pgAdminUrl() });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(pgAdminUrl());
+  url.pathname = `/${name}`;
+  const database = openDatabase({ url: url.toString(), poolSize: opts.poolSize });
+  await migrate(database.db);
+  return {
+    ...database,
+    url: url.toString(),
+    async drop() {
+      await database.destroy();
+      const c = new pg.Client({ connectionString: pgAdminUrl() });
+      await c.connect();
+      try {
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * The Fastify app: plugins (cookies, OpenAPI, errors, sessions), the modules' routes, and the built
+ * web app with a single-page fallback. One port serves both.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Database } from '@hall/db';
+import type { Config } from './config.ts';
+import type { Deps } from './context.ts';
+import { adminRoutes } from './modules/admin/admin.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { receptionRoutes } from './modules/reception/reception.routes.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerErrorHandler } from './plugins/errors.ts';
+import { PiiCipher } from './pii.ts';
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  key: Buffer;
+  clock?: () => Date;
+}
+
+const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance; deps: Deps }> {
+  const deps: Deps = {
+    config: opts.config,
+    database: opts.database,
+    cipher: new PiiCipher(opts.key),
+    clock: opts.clock ?? (() => new Date()),
+    randomBytes: (n) => randomBytes(n),
+  };
+  const app = Fastify({
+    logger:
+      opts.config.logLevel === 'silent'
+        ? false
+        : {
+            level: opts.config.logLevel,
+            // No personal data in logs: bodies are never logged, and these headers are dropped.
+            redact: ['req.headers.cookie', 'req.headers.authorization'],
+          },
+    genReqId: () => randomBytes(8).toString('hex'),
+    bodyLimit: 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: { info: { title: 'Hall API', version: '0.1.0', description: '联合接访大厅 API' } },
+    transform: jsonSchemaTransform,
+  });
+  const webDist = opts.config.webDist ?? defaultWebDist;
+  const serveWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  registerErrorHandler(app, { spaFallback: serveWeb });
+  registerAuth(app, deps);
+
+  authRoutes(app, deps);
+  adminRoutes(app, deps);
+  receptionRoutes(app, deps);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  return { app, deps };
+}

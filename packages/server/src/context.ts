@@ -1,0 +1,33 @@
+import type { Lang, Permission, Role } from '@hall/domain';
+import type { Database } from '@hall/db';
+import type { Config } from './config.ts';
+import type { PiiCipher } from './pii.ts';
+
+/** The signed-in staff member, as every service sees him or her. */
+export interface Actor {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  permissions: Set<Permission>;
+  hallId: number;
+  windowId: number | null;
+  sessionId: string;
+}
+
+/** What a service call knows about its request: who, when, which request, which language. */
+export interface Ctx {
+  actor: Actor;
+  requestId: string;
+  now: Date;
+  lang: Lang;
+}
+
+/** Long-lived dependencies, built once in buildApp. */
+export interface Deps {
+  config: Config;
+  database: Database;
+  cipher: PiiCipher;
+  clock: () => Date;
+  randomBytes: (n: number) => Uint8Array;
+}

@@ -1,0 +1,136 @@
+/**
+ * Demo organisation loaded on first start (issue 2): a city joint petition reception hall with
+ * department windows and a general window, municipal departments and three counties, staff of every
+ * role, and the 18 first-level national content categories. All of it is ordinary data that the
+ * administrator edits afterwards.
+ */
+import type { Kysely } from 'kysely';
+import { type DB, repositories } from '@hall/db';
+import type { Role } from '@hall/domain';
+import { hashPassword } from '../modules/auth/auth.service.ts';
+
+export const DEMO_PASSWORD = 'hall12345';
+
+/** The legacy first level of the national content-category tree (18 classes). */
+export const NATIONAL_CATEGORIES: [code: string, name: string, nameEn: string][] = [
+  ['01', '政治综合', 'Politics (general)'],
+  ['02', '经济综合', 'Economy (general)'],
+  ['03', '宣传舆论', 'Publicity and public opinion'],
+  ['04', '纪检监察', 'Discipline inspection and supervision'],
+  ['05', '政法', 'Politics and law'],
+  ['06', '劳动社保', 'Labour and social security'],
+  ['07', '教育', 'Education'],
+  ['08', '卫生计生', 'Health and family planning'],
+  ['09', '科技文体', 'Science, culture and sports'],
+  ['10', '组织人事', 'Organisation and personnel'],
+  ['11', '交通能源环保', 'Transport, energy and environment'],
+  ['12', '民政', 'Civil affairs'],
+  ['13', '农村农业', 'Rural affairs and agriculture'],
+  ['14', '国土资源水利林业', 'Land, water resources and forestry'],
+  ['15', '城乡建设', 'Urban and rural construction'],
+  ['16', '信息产业', 'Information industry'],
+  ['17', '商贸旅游', 'Commerce and tourism'],
+  ['18', '其他', 'Other'],
+];
+
+export interface DemoAccount {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  window: string | null;
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: 'admin', displayName: '系统管理员', roles: ['admin'], window: null },
+  { username: 'registrar', displayName: '王芳', roles: ['registrar'], window: null },
+  { username: 'reception1', displayName: '李明', roles: ['receptionist'], window: '市人社局窗口' },
+  { username: 'reception2', displayName: '张伟', roles: ['receptionist'], window: '市住建局窗口' },
+  { username: 'reception6', displayName: '刘洋', roles: ['receptionist'], window: '综合接待窗口' },
+  { username: 'office', displayName: '赵敏', roles: ['office'], window: null },
+  { username: 'deputy', displayName: '孙建国', roles: ['deputyDirector'], window: null },
+  { username: 'director', displayName: '陈刚', roles: ['director'], window: null },
+];
+
+export async function seedDemo(db: Kysely<DB>, now: Date): Promise<boolean> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.transaction().execute(async (trx) => {
+    const r = repositories(trx);
+    if ((await r.org.listHalls()).length > 0) return false;
+
+    const divisions: [string, string, string, string | null][] = [
+      ['320000', '江苏省', 'province', null],
+      ['320500', '苏州市', 'city', '320000'],
+      ['320506', '吴中区', 'county', '320500'],
+      ['320508', '姑苏区', 'county', '320500'],
+      ['320583', '昆山市', 'county', '320500'],
+    ];
+    for (const [code, name, level, parent] of divisions) {
+      await r.org.insertDivision({ code, name, level, parent_code: parent });
+    }
+    const unit = async (name: string, kind: string, division: string | null) =>
+      (await r.org.insertUnit({ name, kind, division_code: division, active: 1 })).id;
+    const hrss = await unit('市人力资源和社会保障局', 'department', '320500');
+    const housing = await unit('市住房和城乡建设局', 'department', '320500');
+    const land = await unit('市自然资源和规划局', 'department', '320500');
+    const police = await unit('市公安局', 'department', '320500');
+    const justice = await unit('市司法局', 'department', '320500');
+    await unit('市教育局', 'department', '320500');
+    await unit('市卫生健康委员会', 'department', '320500');
+    await unit('吴中区人民政府', 'county', '320506');
+    await unit('吴中区信访局', 'countyOffice', '320506');
+    await unit('姑苏区人民政府', 'county', '320508');
+    await unit('姑苏区信访局', 'countyOffice', '320508');
+    await unit('昆山市人民政府', 'county', '320583');
+    await unit('昆山市信访局', 'countyOffice', '320583');
+
+    const hall = await r.org.insertHall({ code: 'SZ', name: '苏州市联合接访大厅', kind: 'petition', active: 1 });
+    const win = async (number: number, name: string, kind: string, unitId: number | null) =>
+      (await r.org.insertWindow({ hall_id: hall.id, number, name, kind, unit_id: unitId, active: 1 })).id;
+    const windows: Record<string, number> = {
+      市人社局窗口: await win(1, '市人社局窗口', 'department', hrss),
+      市住建局窗口: await win(2, '市住建局窗口', 'department', housing),
+      市自然资源和规划局窗口: await win(3, '市自然资源和规划局窗口', 'department', land),
+      市公安局窗口: await win(4, '市公安局窗口', 'department', police),
+      市司法局窗口: await win(5, '市司法局窗口', 'department', justice),
+      综合接待窗口: await win(6, '综合接待窗口', 'general', null),
+    };
+
+    const categoryIds: Record<string, number> = {};
+    for (const [i, [code, name, nameEn]] of NATIONAL_CATEGORIES.entries()) {
+      const c = await r.org.insertCategory({ code, name, name_en: nameEn, parent_id: null, sort: i + 1, active: 1 });
+      categoryIds[code] = c.id;
+    }
+    // A few second-level examples so the tree is a tree.
+    await r.org.insertCategory({ code: '06.01', name: '拖欠工资', name_en: 'Unpaid wages', parent_id: categoryIds['06'], sort: 1, active: 1 });
+    await r.org.insertCategory({ code: '06.02', name: '社会保险', name_en: 'Social insurance', parent_id: categoryIds['06'], sort: 2, active: 1 });
+    await r.org.insertCategory({ code: '15.01', name: '房屋征收', name_en: 'Housing expropriation', parent_id: categoryIds['15'], sort: 1, active: 1 });
+    await r.org.insertCategory({ code: '15.02', name: '物业管理', name_en: 'Property management', parent_id: categoryIds['15'], sort: 2, active: 1 });
+    const routes: [string, string][] = [
+      ['06', '市人社局窗口'],
+      ['15', '市住建局窗口'],
+      ['14', '市自然资源和规划局窗口'],
+      ['05', '市公安局窗口'],
+    ];
+    for (const [code, window] of routes) {
+      await r.org.setRoute(hall.id, categoryIds[code], windows[window]);
+    }
+    for (const c of await r.org.listCategories()) {
+      const parent = c.parent_id ? (await r.org.listRoutes(hall.id)).find((x) => x.category_id === c.parent_id) : undefined;
+      if (parent) await r.org.setRoute(hall.id, c.id, parent.window_id);
+    }
+
+    for (const a of DEMO_ACCOUNTS) {
+      const s = await r.staff.insert({
+        username: a.username,
+        display_name: a.displayName,
+        password_hash: passwordHash,
+        hall_id: hall.id,
+        window_id: a.window ? windows[a.window] : null,
+        active: 1,
+        created_at: now.toISOString(),
+      });
+      await r.staff.setRoles(s.id, a.roles);
+    }
+    return true;
+  });
+}

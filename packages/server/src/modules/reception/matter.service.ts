@@ -1,0 +1,340 @@
+/**
+ * Reception of a registered visitor (R1.5, R1.5a, R1.5b) and direct reply (R1.6). Every state change
+ * goes through the workflow table (decideTransition); each writes a timeline event and an audit row in
+ * its transaction (R1.27). Access: a window's staff see only their window's visitors.
+ */
+import type { DirectReplyRequest, MatterDetail, MatterListQuery, Notice, ReceptionUpdate } from '@hall/contracts';
+import {
+  DomainError,
+  type MatterAction,
+  type MatterState,
+  MATTER_STATES,
+  Permission,
+  type Purpose,
+  allowedActions,
+  can,
+  chinaDate,
+  chinaDayBounds,
+  conflict,
+  decideTransition,
+  forbidden,
+  isFinal,
+  notFound,
+  proposeVisitKind,
+} from '@hall/domain';
+import { type MatterRow, type Repositories, bool, fromJson, int, repositories, toJson } from '@hall/db';
+import type { Ctx, Deps } from '../../context.ts';
+import { presentEvent, presentPetitioner, presentSummary } from './matter.presenter.ts';
+
+type EarlierHandling = MatterDetail['earlierHandling'];
+
+export class MatterService {
+  constructor(private readonly deps: Deps) {}
+
+  /** Per-resource check (HOUSE rule 4): the hall's readers see all; window staff only their window. */
+  private assertCanRead(ctx: Ctx, m: MatterRow) {
+    const { actor } = ctx;
+    if (m.hall_id !== actor.hallId) throw notFound('matter.notFound');
+    if (can(actor.roles, Permission.matterReadAll)) return;
+    if (can(actor.roles, Permission.matterReadOwnWindow) && actor.windowId === m.window_id) return;
+    throw forbidden('auth.notYourWindow');
+  }
+
+  async list(ctx: Ctx, q: MatterListQuery) {
+    const { actor } = ctx;
+    let windowId = q.windowId;
+    if (!can(actor.roles, Permission.matterReadAll)) {
+      if (!can(actor.roles, Permission.matterReadOwnWindow)) throw forbidden();
+      if (actor.windowId === null) return [];
+      if (windowId !== undefined && windowId !== actor.windowId) throw forbidden('auth.notYourWindow');
+      windowId = actor.windowId;
+    }
+    const day = q.scope === 'today' ? chinaDayBounds(chinaDate(ctx.now)) : null;
+    const rows = await repositories(this.deps.database.db).matters.list({
+      hallId: actor.hallId,
+      windowId,
+      from: day?.start,
+      to: day?.end,
+      states: q.scope === 'open' ? MATTER_STATES.filter((s) => !isFinal(s)) : undefined,
+      q: q.q,
+    });
+    return rows.map(presentSummary);
+  }
+
+  async get(ctx: Ctx, id: number): Promise<MatterDetail> {
+    const r = repositories(this.deps.database.db);
+    const m = await r.matters.findById(id);
+    if (!m) throw notFound('matter.notFound');
+    this.assertCanRead(ctx, m);
+    return this.detail(ctx, r, m);
+  }
+
+  private async detail(ctx: Ctx, r: Repositories, m: MatterRow): Promise<MatterDetail> {
+    const all = await r.matters.list({ hallId: m.hall_id, petitionerId: m.petitioner_id, limit: 500 });
+    const summaryRow = all.find((x) => x.id === m.id)!;
+    const earlier = all.filter((x) => x.id < m.id);
+    const [petitioner, hall, reps, unitLinks, locality, events, replies, registeredBy, decidedBy] = await Promise.all([
+      r.petitioners.findById(m.petitioner_id),
+      r.org.getHall(m.hall_id),
+      r.matters.representativesOf(m.id),
+      r.matters.unitIdsOf([m.id, ...earlier.map((e) => e.id)]),
+      m.locality_code ? r.org.getDivision(m.locality_code) : undefined,
+      r.matters.events(m.id),
+      r.matters.directReplies(m.id),
+      m.registered_by ? r.staff.findById(m.registered_by) : undefined,
+      m.decided_by ? r.staff.findById(m.decided_by) : undefined,
+    ]);
+    const unitIds = unitLinks.filter((u) => u.matter_id === m.id).map((u) => u.unit_id);
+    const units = await r.org.getUnits(unitIds);
+    const countyUnits = locality?.level === 'county' ? await r.org.unitsOfDivision(locality.code) : [];
+    const earlierHandling = fromJson<EarlierHandling>(m.earlier_handling, []);
+    const proposal = proposeVisitKind({
+      categoryId: m.category_id,
+      localityCode: m.locality_code,
+      unitIds,
+      localityIsCounty: locality?.level === 'county',
+      countyUnitIds: countyUnits.map((u) => u.id),
+      earlierHandlingUnitIds: earlierHandling.flatMap((e) => (e.unitId ? [e.unitId] : [])),
+      earlierMatters: earlier.map((e) => ({
+        id: e.id,
+        petitionNo: e.petition_no,
+        categoryId: e.category_id,
+        localityCode: e.locality_code,
+        unitIds: unitLinks.filter((u) => u.matter_id === e.id).map((u) => u.unit_id),
+      })),
+    });
+    const canAct = can(ctx.actor.roles, Permission.matterReadAll) || ctx.actor.windowId === m.window_id;
+    return {
+      ...presentSummary(summaryRow),
+      queryCode: m.query_code,
+      hallName: hall?.name ?? '',
+      petitioner: presentPetitioner(petitioner!),
+      representatives: reps.map((x) => ({ name: x.name, idNumberMasked: x.id_masked, phoneMasked: x.phone_masked })),
+      rulesAcknowledgedAt: m.rules_acknowledged_at,
+      securityCheck: m.security_check,
+      securityNote: m.security_note,
+      purpose: m.purpose as Purpose,
+      demands: m.demands,
+      localityCode: m.locality_code,
+      localityName: locality?.name ?? null,
+      units: units.map((u) => ({ id: u.id, name: u.name })),
+      earlierHandling,
+      markers: fromJson(m.markers, {
+        collective: false,
+        longStanding: false,
+        litigationRelated: false,
+        urgent: false,
+        threat: false,
+        foreign: false,
+      }),
+      registeredByName: registeredBy?.display_name ?? null,
+      proposedVisitKind: proposal.kind,
+      relatedMatterIds: proposal.related.map((x) => x.id),
+      earlierMatters: earlier.map(presentSummary),
+      decision:
+        m.acceptance && m.decided_at
+          ? {
+              acceptance: m.acceptance as 'accepted' | 'notAccepted' | 'noLongerAccepted',
+              reason: m.decision_reason,
+              channel: m.decision_channel,
+              decidedAt: m.decided_at,
+              decidedByName: decidedBy?.display_name ?? null,
+            }
+          : null,
+      directReplies: replies.map((x) => ({
+        reply: x.reply,
+        agrees: bool(x.agrees),
+        ceases: bool(x.ceases),
+        signedName: x.signed_name,
+        repliedAt: x.replied_at,
+        repliedByName: x.replied_by_name,
+      })),
+      closedAt: m.closed_at,
+      version: m.version,
+      allowedActions: canAct ? allowedActions(m.state as MatterState, ctx.actor.roles) : [],
+      timeline: events.map(presentEvent),
+    };
+  }
+
+  /** Loads the matter for a change, checks access and the version the user saw. */
+  private async load(ctx: Ctx, r: Repositories, id: number, version: number) {
+    const m = await r.matters.findById(id);
+    if (!m) throw notFound('matter.notFound');
+    this.assertCanRead(ctx, m);
+    if (m.version !== version) throw conflict('matter.stale');
+    return m;
+  }
+
+  private async save(
+    ctx: Ctx,
+    r: Repositories,
+    m: MatterRow,
+    changes: Partial<MatterRow>,
+    event: { action: string; toState?: string; note?: string | null; data?: unknown },
+  ) {
+    const { id: _i, version: _v, ...rest } = changes;
+    const updated = await r.matters.updateVersioned(m.id, m.version, rest);
+    if (!updated) throw conflict('matter.stale');
+    const at = ctx.now.toISOString();
+    await r.matters.insertEvent({
+      matter_id: m.id,
+      at,
+      actor_id: ctx.actor.id,
+      action: event.action,
+      from_state: event.toState ? m.state : null,
+      to_state: event.toState ?? null,
+      note: event.note ?? null,
+      data: toJson(event.data),
+    });
+    const keys = Object.keys(rest) as (keyof MatterRow)[];
+    await r.audit.insert({
+      at,
+      actorId: ctx.actor.id,
+      requestId: ctx.requestId,
+      entity: 'matter',
+      entityId: m.id,
+      action: `matter.${event.action}`,
+      before: Object.fromEntries(keys.map((k) => [k, m[k]])),
+      after: Object.fromEntries(keys.map((k) => [k, updated[k]])),
+    });
+    return updated;
+  }
+
+  /** R1.5: the receptionist confirms the visit kind and records what earlier units decided. */
+  async updateReception(ctx: Ctx, id: number, u: ReceptionUpdate): Promise<MatterDetail> {
+    if (!can(ctx.actor.roles, Permission.matterDecide)) throw forbidden();
+    return this.deps.database.db.transaction().execute(async (trx) => {
+      const r = repositories(trx);
+      const m = await this.load(ctx, r, id, u.version);
+      if (isFinal(m.state as MatterState)) throw conflict('matter.actionNotAllowedInState');
+      const updated = await this.save(
+        ctx,
+        r,
+        m,
+        { visit_kind: u.visitKind, earlier_handling: JSON.stringify(u.earlierHandling) },
+        { action: 'recordReception', data: { visitKind: u.visitKind, earlierHandling: u.earlierHandling } },
+      );
+      return this.detail(ctx, r, updated);
+    });
+  }
+
+  /** Any workflow action: the table decides whether it is allowed and where it leads. */
+  async act(
+    ctx: Ctx,
+    id: number,
+    action: MatterAction,
+    input: (DirectReplyRequest | { reason?: string; channel?: string | null }) & { version: number },
+  ): Promise<MatterDetail> {
+    return this.deps.database.db.transaction().execute(async (trx) => {
+      const r = repositories(trx);
+      const m = await this.load(ctx, r, id, input.version);
+      const d = decideTransition(m.state as MatterState, action, ctx.actor.roles, input as Record<string, unknown>);
+      if (!d.ok) {
+        throw new DomainError(d.kind, d.code, {}, d.field ? [{ path: d.field, code: d.code }] : []);
+      }
+      const to = d.transition.to;
+      const at = ctx.now.toISOString();
+      let updated: MatterRow;
+      if (action === 'directReply') {
+        const i = input as DirectReplyRequest;
+        await r.matters.insertDirectReply({
+          matter_id: m.id,
+          reply: i.reply,
+          agrees: int(i.agrees),
+          ceases: int(i.ceases),
+          signed_name: i.signedName?.trim() || null,
+          replied_at: at,
+          replied_by: ctx.actor.id,
+        });
+        updated = await this.save(
+          ctx,
+          r,
+          m,
+          { state: to, ...(to === 'closed' ? { closed_at: at } : {}) },
+          {
+            action,
+            toState: to,
+            note: i.reply,
+            data: { agrees: i.agrees, ceases: i.ceases, signedName: i.signedName ?? null, rule: d.transition.rule },
+          },
+        );
+      } else {
+        const i = input as { reason?: string; channel?: string | null };
+        updated = await this.save(
+          ctx,
+          r,
+          m,
+          {
+            state: to,
+            acceptance: to,
+            decision_reason: i.reason?.trim() || null,
+            decision_channel: action === 'notAccept' ? (i.channel?.trim() ?? null) : null,
+            decided_at: at,
+            decided_by: ctx.actor.id,
+            visit_kind: m.visit_kind ?? m.proposed_visit_kind,
+          },
+          { action, toState: to, note: i.reason ?? null, data: { channel: i.channel ?? null, rule: d.transition.rule } },
+        );
+      }
+      return this.detail(ctx, r, updated);
+    });
+  }
+
+  /** The notice (告知单) of the acceptance decision (R1.5, R1.5b). */
+  async notice(ctx: Ctx, id: number): Promise<Notice> {
+    const r = repositories(this.deps.database.db);
+    const m = await r.matters.findById(id);
+    if (!m) throw notFound('matter.notFound');
+    this.assertCanRead(ctx, m);
+    if (!m.acceptance || !m.decided_at) throw conflict('matter.actionNotAllowedInState');
+    const [hall, petitioner, window, receptionist] = await Promise.all([
+      r.org.getHall(m.hall_id),
+      r.petitioners.findById(m.petitioner_id),
+      r.org.getWindow(m.window_id),
+      m.decided_by ? r.staff.findById(m.decided_by) : undefined,
+    ]);
+    return {
+      hallName: hall!.name,
+      petitionNo: m.petition_no,
+      queryCode: m.query_code,
+      petitionerName: petitioner!.name,
+      registeredAt: m.registered_at,
+      summary: m.summary,
+      acceptance: m.acceptance as Notice['acceptance'],
+      reason: m.decision_reason,
+      channel: m.decision_channel,
+      decidedAt: m.decided_at,
+      windowName: window!.name,
+      receptionistName: receptionist?.display_name ?? null,
+    };
+  }
+
+  /** Shows one full personal value: permission, scope, and an audit row for every view. */
+  async reveal(ctx: Ctx, petitionerId: number, field: 'idNumber' | 'phone' | 'address'): Promise<{ value: string | null }> {
+    if (!can(ctx.actor.roles, Permission.piiReveal)) throw forbidden();
+    const { db } = this.deps.database;
+    return db.transaction().execute(async (trx) => {
+      const r = repositories(trx);
+      const p = await r.petitioners.findById(petitionerId);
+      if (!p) throw notFound('petitioner.notFound');
+      const matters = await r.matters.list({ hallId: ctx.actor.hallId, petitionerId, limit: 500 });
+      const mayView =
+        can(ctx.actor.roles, Permission.matterReadAll) ||
+        can(ctx.actor.roles, Permission.visitorRegister) ||
+        matters.some((m) => m.window_id === ctx.actor.windowId);
+      if (!mayView || matters.length === 0) throw forbidden('auth.notYourWindow');
+      const enc = field === 'idNumber' ? p.id_enc : field === 'phone' ? p.phone_enc : p.address_enc;
+      await r.audit.insert({
+        at: ctx.now.toISOString(),
+        actorId: ctx.actor.id,
+        requestId: ctx.requestId,
+        entity: 'petitioner',
+        entityId: p.id,
+        action: 'pii.reveal',
+        after: { field },
+      });
+      return { value: this.deps.cipher.decryptOpt(enc) };
+    });
+  }
+}
+

@@ -1,0 +1,289 @@
+/**
+ * Registration at the desk (R1.1): identity check, the visitor rules (R4.1, R4.4, R4.5), routing to a
+ * window and receptionist, the petition number and query code. One transaction, audited.
+ */
+import { createHash } from 'node:crypto';
+import type { LookupResult, RegistrationData, RegistrationResult } from '@hall/contracts';
+import {
+  DomainError,
+  type IdType,
+  checkIdentity,
+  checkRegistration,
+  chinaDate,
+  chinaYear,
+  conflict,
+  formatPetitionNo,
+  invalid,
+  proposeVisitKind,
+  queryCodeFromBytes,
+} from '@hall/domain';
+import { type Repositories, isUniqueViolation, repositories, toJson } from '@hall/db';
+import type { Ctx, Deps } from '../../context.ts';
+import { presentPetitioner, presentSummary } from './matter.presenter.ts';
+import { idLookupKey, sealAddress, sealIdNumber, sealPhone } from './personal-data.ts';
+
+/** Documents that are not a resident ID or a residence permit need a reason (R1.1). */
+const NEEDS_REASON: readonly IdType[] = ['passport', 'hkmoPass', 'twPass', 'other'];
+
+class IdempotentReplay extends Error {}
+
+export class RegistrationService {
+  constructor(private readonly deps: Deps) {}
+
+  private checkId(type: IdType, raw: string, now: Date, field: string) {
+    const r = checkIdentity(type, raw, chinaDate(now));
+    if (!r.ok) throw invalid(r.code, {}, field);
+    return r.info;
+  }
+
+  /** R1.1: find the petitioner by ID; an existing one is prefilled and his or her earlier visits shown. */
+  async lookup(ctx: Ctx, idType: IdType, idNumber: string): Promise<LookupResult> {
+    const info = this.checkId(idType, idNumber, ctx.now, 'idNumber');
+    const { db } = this.deps.database;
+    const r = repositories(db);
+    const p = await r.petitioners.findByIdHash(this.deps.cipher.hash(idLookupKey(idType, info.normalized)));
+    const derived = { birthDate: info.birthDate ?? null, sex: info.sex ?? null, detectedType: info.type };
+    if (!p) return { derived, petitioner: null, earlierMatters: [] };
+    const earlier = await r.matters.list({ hallId: ctx.actor.hallId, petitionerId: p.id, limit: 50 });
+    await r.audit.insert({
+      at: ctx.now.toISOString(),
+      actorId: ctx.actor.id,
+      requestId: ctx.requestId,
+      entity: 'petitioner',
+      entityId: p.id,
+      action: 'petitioner.lookup',
+    });
+    return { derived, petitioner: presentPetitioner(p), earlierMatters: earlier.map(presentSummary) };
+  }
+
+  async register(ctx: Ctx, data: RegistrationData, idempotencyKey?: string): Promise<RegistrationResult> {
+    const pet = data.petitioner;
+    const info = this.checkId(pet.idType, pet.idNumber, ctx.now, 'petitioner.idNumber');
+    if (NEEDS_REASON.includes(pet.idType) && !pet.otherDocReason?.trim()) {
+      throw invalid('registration.otherDocReasonRequired', {}, 'petitioner.otherDocReason');
+    }
+    const reps = data.representatives.map((rep, i) => ({
+      ...rep,
+      normalized: rep.idNumber?.trim()
+        ? this.checkId(rep.idType ?? 'resident', rep.idNumber, ctx.now, `representatives.${i}.idNumber`).normalized
+        : null,
+    }));
+    checkRegistration({
+      peopleCount: data.peopleCount,
+      representativeCount: reps.length,
+      rulesAcknowledged: data.rulesAcknowledged,
+      securityCheck: data.securityCheck,
+    });
+
+    const requestHash = createHash('sha256').update(JSON.stringify(data)).digest('hex');
+    try {
+      return await this.deps.database.db.transaction().execute(async (trx) => {
+        const r = repositories(trx);
+        if (idempotencyKey) {
+          try {
+            await r.idempotency.claim({
+              staff_id: ctx.actor.id,
+              key: idempotencyKey,
+              scope: 'registration',
+              request_hash: requestHash,
+              created_at: ctx.now.toISOString(),
+            });
+          } catch (err) {
+            if (isUniqueViolation(err)) throw new IdempotentReplay();
+            throw err;
+          }
+        }
+        const result = await this.insert(ctx, r, data, info.normalized, info.birthDate ?? null, info.sex ?? null, reps);
+        if (idempotencyKey) await r.idempotency.complete(ctx.actor.id, idempotencyKey, result);
+        return result;
+      });
+    } catch (err) {
+      if (!(err instanceof IdempotentReplay)) throw err;
+      const stored = await repositories(this.deps.database.db).idempotency.find(ctx.actor.id, idempotencyKey!);
+      if (!stored || stored.request_hash !== requestHash || !stored.response) {
+        throw conflict('registration.idempotencyMismatch');
+      }
+      return JSON.parse(stored.response) as RegistrationResult;
+    }
+  }
+
+  private async insert(
+    ctx: Ctx,
+    r: Repositories,
+    data: RegistrationData,
+    idNormalized: string,
+    birthDate: string | null,
+    sex: string | null,
+    reps: (RegistrationData['representatives'][number] & { normalized: string | null })[],
+  ): Promise<RegistrationResult> {
+    const { cipher } = this.deps;
+    const hall = await r.org.getHall(ctx.actor.hallId);
+    const window = await r.org.getWindow(data.windowId);
+    if (!hall || !window || window.hall_id !== hall.id || !window.active) {
+      throw new DomainError('notFound', 'registration.windowNotFound', {}, [{ path: 'windowId', code: 'registration.windowNotFound' }]);
+    }
+    if (data.receptionistId) {
+      const rec = await r.staff.findById(data.receptionistId);
+      if (!rec || !rec.active || rec.window_id !== window.id || !rec.roles.includes('receptionist')) {
+        throw invalid('registration.receptionistNotAtWindow', {}, 'receptionistId');
+      }
+    }
+    if (!(await r.org.getCategory(data.categoryId))) throw invalid('registration.categoryNotFound', {}, 'categoryId');
+    const locality = await r.org.getDivision(data.localityCode);
+    if (!locality) throw invalid('registration.divisionNotFound', {}, 'localityCode');
+    const units = await r.org.getUnits(data.unitIds);
+    if (units.length !== new Set(data.unitIds).size) throw invalid('registration.unitNotFound', {}, 'unitIds');
+
+    // The petitioner: one record per document, updated with what the visitor says today.
+    const pet = data.petitioner;
+    const sealedId = sealIdNumber(cipher, pet.idType, idNormalized);
+    const existing = await r.petitioners.findByIdHash(sealedId.id_hash);
+    const now = ctx.now.toISOString();
+    const personal = {
+      name: pet.name,
+      ...(pet.phone ? sealPhone(cipher, pet.phone) : {}),
+      ...(pet.address ? sealAddress(cipher, pet.address) : {}),
+      ethnicity: pet.ethnicity ?? existing?.ethnicity ?? null,
+      workplace: pet.workplace ?? existing?.workplace ?? null,
+      occupation: pet.occupation ?? existing?.occupation ?? null,
+      updated_at: now,
+    };
+    const petitioner = existing
+      ? await r.petitioners.update(existing.id, personal)
+      : await r.petitioners.insert({
+          ...sealPhone(cipher, null),
+          ...sealAddress(cipher, null),
+          ...personal,
+          id_type: pet.idType,
+          ...sealedId,
+          sex,
+          birth_date: birthDate,
+          created_at: now,
+        });
+    if (existing) {
+      await r.audit.insert({
+        at: now,
+        actorId: ctx.actor.id,
+        requestId: ctx.requestId,
+        entity: 'petitioner',
+        entityId: existing.id,
+        action: 'petitioner.update',
+        before: maskedView(existing),
+        after: maskedView(petitioner),
+      });
+    }
+
+    // R1.5a: propose the visit kind from the records.
+    const earlier = await r.matters.list({ hallId: hall.id, petitionerId: petitioner.id, limit: 200 });
+    const earlierUnits = await r.matters.unitIdsOf(earlier.map((m) => m.id));
+    const countyUnits = locality.level === 'county' ? await r.org.unitsOfDivision(locality.code) : [];
+    const proposal = proposeVisitKind({
+      categoryId: data.categoryId,
+      localityCode: data.localityCode,
+      unitIds: data.unitIds,
+      localityIsCounty: locality.level === 'county',
+      countyUnitIds: countyUnits.map((u) => u.id),
+      earlierHandlingUnitIds: data.earlierHandling.flatMap((e) => (e.unitId ? [e.unitId] : [])),
+      earlierMatters: earlier.map((m) => ({
+        id: m.id,
+        petitionNo: m.petition_no,
+        categoryId: m.category_id,
+        localityCode: m.locality_code,
+        unitIds: earlierUnits.filter((u) => u.matter_id === m.id).map((u) => u.unit_id),
+      })),
+    });
+
+    const year = chinaYear(ctx.now);
+    const seq = await r.matters.nextSequence(hall.id, year);
+    const petitionNo = formatPetitionNo(hall.code, year, seq);
+    const queryCode = queryCodeFromBytes(this.deps.randomBytes(8));
+    const matter = await r.matters.insert({
+      hall_id: hall.id,
+      petition_no: petitionNo,
+      query_code: queryCode,
+      petitioner_id: petitioner.id,
+      form: 'visit',
+      registered_at: now,
+      registered_by: ctx.actor.id,
+      window_id: window.id,
+      receptionist_id: data.receptionistId ?? null,
+      state: 'registered',
+      visit_kind: null,
+      proposed_visit_kind: proposal.kind,
+      purpose: data.purpose,
+      category_id: data.categoryId,
+      summary: data.summary,
+      demands: data.demands,
+      locality_code: data.localityCode,
+      people_count: data.peopleCount,
+      markers: JSON.stringify(data.markers),
+      earlier_handling: JSON.stringify(data.earlierHandling),
+      other_doc_reason: pet.otherDocReason ?? null,
+      rules_acknowledged_at: now,
+      security_check: data.securityCheck,
+      security_note: data.securityNote ?? null,
+      acceptance: null,
+      decision_reason: null,
+      decision_channel: null,
+      decided_at: null,
+      decided_by: null,
+      closed_at: null,
+    });
+    await r.matters.insertUnits(matter.id, data.unitIds);
+    await r.matters.insertRepresentatives(
+      reps.map((rep) => ({
+        matter_id: matter.id,
+        name: rep.name,
+        id_type: rep.normalized ? (rep.idType ?? 'resident') : null,
+        id_enc: rep.normalized ? cipher.encrypt(rep.normalized) : null,
+        id_masked: rep.normalized ? sealIdNumber(cipher, rep.idType ?? 'resident', rep.normalized).id_masked : null,
+        ...sealPhone(cipher, rep.phone),
+      })),
+    );
+    const facts = {
+      petitionNo,
+      windowId: window.id,
+      receptionistId: data.receptionistId ?? null,
+      categoryId: data.categoryId,
+      peopleCount: data.peopleCount,
+      representatives: reps.length,
+      securityCheck: data.securityCheck,
+      rulesAcknowledged: true,
+      proposedVisitKind: proposal.kind,
+    };
+    await r.matters.insertEvent({
+      matter_id: matter.id,
+      at: now,
+      actor_id: ctx.actor.id,
+      action: 'register',
+      from_state: null,
+      to_state: 'registered',
+      note: null,
+      data: toJson(facts),
+    });
+    await r.audit.insert({
+      at: now,
+      actorId: ctx.actor.id,
+      requestId: ctx.requestId,
+      entity: 'matter',
+      entityId: matter.id,
+      action: 'matter.register',
+      after: { ...facts, petitionerId: petitioner.id, summary: data.summary },
+    });
+    return {
+      matterId: matter.id,
+      petitionNo,
+      queryCode,
+      windowId: window.id,
+      receptionistId: data.receptionistId ?? null,
+    };
+  }
+}
+
+/** What the audit trail keeps of a petitioner: never plaintext personal data. */
+export const maskedView = (p: { name: string; id_masked: string; phone_masked: string | null; address_masked: string | null }) => ({
+  name: p.name,
+  idNumber: p.id_masked,
+  phone: p.phone_masked,
+  address: p.address_masked,
+});

@@ -1,0 +1,77 @@
+/**
+ * Sessions: an opaque random token in an httpOnly, SameSite=Strict cookie; the database keeps only
+ * its SHA-256. A session idle longer than the configured minutes is gone.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { SESSION_COOKIE } from '@hall/contracts';
+import { DomainError, type Permission, type Role, can, permissionsOf } from '@hall/domain';
+import { repositories } from '@hall/db';
+import type { Actor, Ctx, Deps } from '../context.ts';
+import { langOf } from './errors.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const newToken = () => randomBytes(32).toString('base64url');
+
+export function cookieOptions(deps: Deps) {
+  return {
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: deps.config.secureCookie,
+    path: '/',
+  };
+}
+
+export function registerAuth(app: FastifyInstance, deps: Deps) {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const repos = repositories(deps.database.db);
+    const id = hashToken(token);
+    const session = await repos.staff.findSession(id);
+    if (!session) return;
+    const now = deps.clock();
+    const idleMs = deps.config.sessionIdleMinutes * 60_000;
+    if (Date.parse(session.last_seen_at) + idleMs < now.getTime()) {
+      await repos.staff.deleteSession(id);
+      return;
+    }
+    const staff = await repos.staff.findById(session.staff_id);
+    if (!staff || !staff.active) return;
+    // Touch at most once a minute: one write per request would be wasted work.
+    if (now.getTime() - Date.parse(session.last_seen_at) > 60_000) {
+      await repos.staff.touchSession(id, now.toISOString());
+    }
+    const roles = staff.roles as Role[];
+    req.actor = {
+      id: staff.id,
+      username: staff.username,
+      displayName: staff.display_name,
+      roles,
+      permissions: permissionsOf(roles),
+      hallId: staff.hall_id,
+      windowId: staff.window_id,
+      sessionId: id,
+    };
+  });
+}
+
+/** Route guard: signed in, and (optionally) holding a permission. */
+export function requireAuth(permission?: Permission) {
+  return async (req: FastifyRequest, _reply: FastifyReply) => {
+    if (!req.actor) throw new DomainError('unauthenticated', 'auth.required');
+    if (permission && !can(req.actor.roles, permission)) throw new DomainError('forbidden', 'auth.forbidden');
+  };
+}
+
+export function ctxOf(req: FastifyRequest, deps: Deps): Ctx {
+  if (!req.actor) throw new DomainError('unauthenticated', 'auth.required');
+  return { actor: req.actor, requestId: String(req.id), now: deps.clock(), lang: langOf(req) };
+}
