@@ -76,6 +76,25 @@ export class RegistrationService {
     });
 
     const requestHash = createHash('sha256').update(JSON.stringify(data)).digest('hex');
+    // Two desks registering the same new person at once: the second insert of the petitioner hits
+    // the unique lookup hash; running again finds the first one's record.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(ctx, data, info, reps, requestHash, idempotencyKey);
+      } catch (err) {
+        if (attempt >= 3 || !isUniqueViolation(err)) throw err;
+      }
+    }
+  }
+
+  private async attempt(
+    ctx: Ctx,
+    data: RegistrationData,
+    info: { normalized: string; birthDate?: string; sex?: string },
+    reps: (RegistrationData['representatives'][number] & { normalized: string | null })[],
+    requestHash: string,
+    idempotencyKey: string | undefined,
+  ): Promise<RegistrationResult> {
     try {
       return await this.deps.database.db.transaction().execute(async (trx) => {
         const r = repositories(trx);
