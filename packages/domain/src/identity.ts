@@ -70,7 +70,8 @@ function normalizeRaw(raw: string): string {
 }
 
 /** ISO 7064 MOD 11-2 check character for the first 17 digits of `body`. */
-function mod11_2CheckChar(body: string): string {
+/** GB 11643 / ISO 7064 MOD 11-2 check character of the first 17 characters (also for test data generators). */
+export function gb11643CheckChar(body: string): string {
   let sum = 0;
   for (let i = 0; i < 17; i++) {
     sum += Number(body.charAt(i)) * CHECK_WEIGHTS[i]!;
@@ -171,7 +172,7 @@ function check18(type: IdType, n: string, today: string): IdCheckResult {
     birth = n.slice(6, 14);
   }
 
-  if (mod11_2CheckChar(n) !== n.charAt(17)) return fail('id.badCheckChar');
+  if (gb11643CheckChar(n) !== n.charAt(17)) return fail('id.badCheckChar');
 
   const birthDate = toCalendarDate(birth.slice(0, 4), birth.slice(4, 6), birth.slice(6, 8));
   if (birthDate === undefined || !birthDateInRange(birthDate, today)) return fail('id.badBirthDate');

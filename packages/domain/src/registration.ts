@@ -46,8 +46,8 @@ export function checkRegistration(f: RegistrationFacts, maxRepresentatives = MAX
   if (f.representativeCount > maxRepresentatives) {
     throw invalid('registration.tooManyRepresentatives', { max: maxRepresentatives, count: f.representativeCount }, 'representatives');
   }
-  if (f.peopleCount < 1) throw invalid('registration.peopleCount', {}, 'peopleCount');
-  if (f.peopleCount > 1 && f.representativeCount > f.peopleCount) {
+  if (!Number.isInteger(f.peopleCount) || f.peopleCount < 1) throw invalid('registration.peopleCount', {}, 'peopleCount');
+  if (f.representativeCount > f.peopleCount) {
     throw invalid('registration.representativesExceedPeople', {}, 'representatives');
   }
   if (!f.rulesAcknowledged) throw invalid('registration.rulesNotAcknowledged', {}, 'rulesAcknowledged');
@@ -82,6 +82,7 @@ export const QUERY_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
 /** Turns random bytes (supplied by the caller: the domain has no randomness) into a query code. */
 export function queryCodeFromBytes(bytes: Uint8Array, length = 8): string {
+  if (bytes.length < length) throw new RangeError(`queryCodeFromBytes needs ${length} bytes, got ${bytes.length}`);
   let out = '';
   for (let i = 0; i < length; i++) out += QUERY_CODE_ALPHABET[bytes[i] % QUERY_CODE_ALPHABET.length];
   return out;

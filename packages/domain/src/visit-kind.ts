@@ -39,7 +39,7 @@ export interface VisitKindProposal {
 export function proposeVisitKind(f: VisitKindFacts): VisitKindProposal {
   const related = f.earlierMatters.filter(
     (m) =>
-      (f.categoryId != null && m.categoryId === f.categoryId && m.localityCode === f.localityCode) ||
+      (f.categoryId != null && f.localityCode != null && m.categoryId === f.categoryId && m.localityCode === f.localityCode) ||
       m.unitIds.some((u) => f.unitIds.includes(u)),
   );
   if (related.length > 0) return { kind: 'repeat', related };

@@ -1,0 +1,249 @@
+import { readFileSync } from 'node:fs';
+import { describe, it, expect } from 'vitest';
+import { DomainError } from './errors.ts';
+import { IdType, checkIdentity } from './identity.ts';
+import { FIELD_LABELS, MESSAGES, fieldLabel, pickLang, translate, type Lang } from './messages.ts';
+import { SECURITY_CHECKS, checkRegistration, type RegistrationFacts } from './registration.ts';
+import { ROLES, type Role } from './roles.ts';
+import { MATTER_ACTIONS, MATTER_STATES, MATTER_TRANSITIONS, decideTransition, type ActionInput } from './workflow.ts';
+
+/*
+ * Every error code the domain can produce must be translatable (the server translates every
+ * error with MESSAGES). The codes are collected by running the domain functions over a grid of
+ * inputs, not from a hand-written list, so a new guard or check is covered without editing here.
+ */
+
+const LANGS: readonly Lang[] = ['zh-CN', 'en'];
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+// ---- workflow: guards and decideTransition ----------------------------------------------------
+
+function* actionInputs(): Generator<ActionInput> {
+  const strings = [undefined, null, '', '  ', '文本'];
+  for (const reason of strings)
+    for (const channel of strings)
+      for (const reply of strings)
+        for (const signedName of strings)
+          for (const agrees of [true, false])
+            for (const ceases of [true, false]) yield { reason, channel, reply, signedName, agrees, ceases };
+  yield {};
+}
+const INPUTS = [...actionInputs()];
+
+const workflowCodes = new Map<string, Set<string>>(); // code -> fields it was reported on
+const addCode = (code: string, field?: string) => {
+  const fields = workflowCodes.get(code) ?? new Set<string>();
+  if (field) fields.add(field);
+  workflowCodes.set(code, fields);
+};
+for (const t of MATTER_TRANSITIONS) {
+  for (const input of INPUTS) {
+    const f = t.accepts?.(input);
+    if (f) addCode(f.code, f.field);
+  }
+}
+const roleSets: Role[][] = [[], ...ROLES.map((r) => [r]), [...ROLES]];
+for (const state of MATTER_STATES)
+  for (const action of MATTER_ACTIONS)
+    for (const roles of roleSets)
+      for (const input of INPUTS) {
+        const d = decideTransition(state, action, roles, input);
+        if (!d.ok) addCode(d.code, d.field);
+      }
+
+// ---- registration -----------------------------------------------------------------------------
+
+const registrationErrors = new Map<string, DomainError>();
+for (const peopleCount of [-1, 0, 1, 2, 3, 20])
+  for (const representativeCount of [0, 1, 2, 4, 5, 6, 30])
+    for (const rulesAcknowledged of [true, false])
+      for (const securityCheck of SECURITY_CHECKS) {
+        const f: RegistrationFacts = { peopleCount, representativeCount, rulesAcknowledged, securityCheck };
+        try {
+          checkRegistration(f);
+        } catch (err) {
+          if (!(err instanceof DomainError)) throw err;
+          registrationErrors.set(err.code, err);
+          for (const field of err.fields) registrationErrors.set(field.code, err);
+        }
+      }
+
+// ---- identity ---------------------------------------------------------------------------------
+
+/** The members of the IdCheckFailure union, read from identity.ts itself. */
+function declaredIdFailures(): string[] {
+  const src = readFileSync(new URL('./identity.ts', import.meta.url), 'utf8');
+  const m = /export type IdCheckFailure\s*=([^;]+);/.exec(src);
+  if (!m) throw new Error('IdCheckFailure not found in identity.ts');
+  return [...m[1].matchAll(/'([^']+)'/g)].map((x) => x[1]);
+}
+
+const ID_SAMPLES = [
+  '',
+  '   ',
+  'abc',
+  '!!!!!!',
+  '11010519491231002X', // valid resident
+  '110105194912310021', // bad check character
+  '110105194913310021', // month 13
+  '11010519491231002', // 17 digits
+  '110105491231002', // legacy 15 digits
+  '110105491331002', // legacy 15 digits, month 13
+  '990105491231002', // legacy 15 digits, no province 99
+  '810000199408230021', // Hong Kong permit
+  '830000199001010012', // Taiwan permit
+  '911840199001010018', // foreigner permanent
+  '919840199001010015', // foreigner permanent, province 19 does not exist
+  '001234199001010011', // resident shape, no province 00
+  'E12345678', // passport
+];
+const idCodes = new Set<string>();
+for (const type of Object.values(IdType))
+  for (const raw of ID_SAMPLES) {
+    const r = checkIdentity(type, raw, '2026-06-01');
+    if (!r.ok) idCodes.add(r.code);
+  }
+
+// ---- tests ------------------------------------------------------------------------------------
+
+const expectTranslated = (code: string) => {
+  const entry = MESSAGES[code];
+  expect(entry, `MESSAGES['${code}']`).toBeDefined();
+  for (const lang of LANGS) expect(entry[lang]?.trim(), `${code} ${lang}`).toBeTruthy();
+};
+
+describe('every domain error code has a zh-CN and en message', () => {
+  it('the grids actually produce the workflow codes (sanity)', () => {
+    for (const c of [
+      'matter.actionNotAllowedInState',
+      'auth.forbidden',
+      'matter.reasonRequired',
+      'matter.channelRequired',
+      'matter.replyRequired',
+      'matter.signatureRequired',
+    ])
+      expect([...workflowCodes.keys()]).toContain(c);
+  });
+
+  it.each([...workflowCodes.keys()].map((c) => [c] as const))('R1.5 / R1.5b / R1.6 workflow code %s', (code) => {
+    expectTranslated(code);
+  });
+
+  it.each([...workflowCodes].flatMap(([, fields]) => [...fields]).map((f) => [f] as const))(
+    'workflow field %s has a label in both languages',
+    (field) => {
+      for (const lang of LANGS) expect(FIELD_LABELS[field]?.[lang], `${field} ${lang}`).toBeTruthy();
+    },
+  );
+
+  it('the grid produces the R4.1 / R4.4 / R4.5 registration codes (sanity)', () => {
+    for (const c of [
+      'registration.tooManyRepresentatives',
+      'registration.peopleCount',
+      'registration.rulesNotAcknowledged',
+      'registration.securityRefused',
+    ])
+      expect([...registrationErrors.keys()]).toContain(c);
+  });
+
+  it.each([...registrationErrors].map(([c, e]) => [c, e] as const))(
+    'R4.1 / R4.4 / R4.5 registration code %s, placeholders filled from its params',
+    (code, err) => {
+      expectTranslated(code);
+      for (const lang of LANGS) {
+        const text = translate(code, lang, err.params);
+        expect(text, `${code} ${lang}`).not.toMatch(/\{\w+\}/);
+      }
+      for (const f of err.fields) {
+        for (const lang of LANGS) expect(FIELD_LABELS[f.path]?.[lang], `${f.path} ${lang}`).toBeTruthy();
+      }
+    },
+  );
+
+  it('R1.1 IdCheckFailure as declared in identity.ts matches what checkIdentity produces', () => {
+    const declared = declaredIdFailures();
+    expect(declared.length).toBeGreaterThan(0);
+    for (const c of idCodes) expect(declared).toContain(c);
+  });
+
+  it.each([...new Set([...declaredIdFailures(), ...idCodes])].map((c) => [c] as const))(
+    'R1.1 identity code %s',
+    (code) => {
+      expectTranslated(code);
+    },
+  );
+});
+
+describe('MESSAGES and FIELD_LABELS catalogues', () => {
+  it.each(Object.keys(MESSAGES).map((c) => [c] as const))('%s: both languages, same placeholders', (code) => {
+    const e = MESSAGES[code];
+    expect(e['zh-CN'].trim()).not.toBe('');
+    expect(e.en.trim()).not.toBe('');
+    expect(placeholders(e['zh-CN'])).toEqual(placeholders(e.en));
+  });
+
+  it.each(Object.keys(FIELD_LABELS).map((c) => [c] as const))('field label %s has both languages', (f) => {
+    expect(FIELD_LABELS[f]['zh-CN'].trim()).not.toBe('');
+    expect(FIELD_LABELS[f].en.trim()).not.toBe('');
+  });
+});
+
+describe('translate', () => {
+  it('R4.4 fills {max} and {count}', () => {
+    const en = translate('registration.tooManyRepresentatives', 'en', { max: 5, count: 6 });
+    expect(en).toBe('A group visit elects at most 5 representatives (visitor rules R4.4); 6 given');
+    const zh = translate('registration.tooManyRepresentatives', 'zh-CN', { max: 5, count: 6 });
+    expect(zh).toContain('不得超过 5 人');
+    expect(zh).toContain('当前 6 人');
+  });
+
+  it('fills {max} in a validation message', () => {
+    expect(translate('validation.tooBig', 'en', { max: 5 })).toBe('must be at most 5');
+    expect(translate('validation.tooBig', 'zh-CN', { max: 5 })).toBe('不能大于 5');
+  });
+
+  it('leaves a placeholder without a param visible rather than dropping it', () => {
+    expect(translate('validation.tooBig', 'en')).toBe('must be at most {max}');
+  });
+
+  it('picks the language', () => {
+    expect(translate('auth.forbidden', 'zh-CN')).toBe('无权执行此操作');
+    expect(translate('auth.forbidden', 'en')).toBe('You are not allowed to do this');
+  });
+
+  it('an unknown code falls back to its family message, else to the code itself', () => {
+    expect(translate('validation.somethingNew', 'en', { details: 'x' })).toBe('Invalid input: x');
+    expect(translate('nope.nothing', 'en')).toBe('nope.nothing');
+  });
+});
+
+describe('pickLang', () => {
+  it.each([
+    ['en-US,en;q=0.9', 'en'],
+    ['en', 'en'],
+    ['EN-GB', 'en'],
+    ['zh-CN,zh;q=0.9,en;q=0.8', 'zh-CN'],
+    ['fr-FR', 'zh-CN'],
+    ['', 'zh-CN'],
+    [undefined, 'zh-CN'],
+    [null, 'zh-CN'],
+  ] as const)('pickLang(%j) = %s', (header, lang) => {
+    expect(pickLang(header)).toBe(lang);
+  });
+});
+
+describe('fieldLabel', () => {
+  it("fieldLabel('petitioner.idNumber', 'zh-CN') = '证件号码'", () => {
+    expect(fieldLabel('petitioner.idNumber', 'zh-CN')).toBe('证件号码');
+    expect(fieldLabel('petitioner.idNumber', 'en')).toBe('ID number');
+  });
+
+  it('skips array indexes in the path', () => {
+    expect(fieldLabel('representatives.2.idNumber', 'zh-CN')).toBe('证件号码');
+    expect(fieldLabel('representatives.2', 'zh-CN')).toBe('代表');
+  });
+
+  it('an unknown field shows its path', () => {
+    expect(fieldLabel('petitioner.shoeSize', 'en')).toBe('petitioner.shoeSize');
+  });
+});
