@@ -21,6 +21,8 @@ export const Me = z.object({
   hallName: z.string(),
   windowId: z.number().nullable(),
   windowName: z.string().nullable(),
+  unitId: z.number().nullable(),
+  unitName: z.string().nullable(),
 });
 export type Me = z.infer<typeof Me>;
 

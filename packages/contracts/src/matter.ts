@@ -1,6 +1,7 @@
 /** Registration (R1.1, R4.1, R4.4, R4.5), reception (R1.5, R1.5a, R1.5b) and direct reply (R1.6). */
 import { z } from 'zod';
 import { IdType, MATTER_ACTIONS, MATTER_STATES, PURPOSES, SECURITY_CHECKS, VISIT_KINDS } from '@hall/domain';
+import { CaseRecords, MatterFactsView } from './case.ts';
 import { Id, IsoDate, Optional, Required } from './common.ts';
 
 export const IdTypeEnum = z.enum(Object.values(IdType) as [IdType, ...IdType[]]);
@@ -189,6 +190,9 @@ export const MatterDetail = MatterSummary.extend({
   closedAt: z.string().nullable(),
   version: z.number(),
   allowedActions: z.array(MatterAction),
+  /** What the workflow's guards saw (why a button is or is not there). */
+  facts: MatterFactsView,
+  case: CaseRecords,
   timeline: z.array(TimelineEntry),
 });
 export type MatterDetail = z.infer<typeof MatterDetail>;
@@ -207,22 +211,6 @@ export const ReceptionUpdate = z.object({
   version: z.number().int(),
 });
 export type ReceptionUpdate = z.infer<typeof ReceptionUpdate>;
-
-export const DecisionRequest = z.object({
-  reason: z.string().trim().max(1000).default(''),
-  channel: Optional(200),
-  version: z.number().int(),
-});
-export const DirectReplyRequest = z.object({
-  reply: z.string().trim().max(4000),
-  agrees: z.boolean(),
-  ceases: z.boolean(),
-  signedName: Optional(50),
-  version: z.number().int(),
-});
-export const ActionRequest = z.union([DirectReplyRequest, DecisionRequest]);
-export type DecisionRequest = z.input<typeof DecisionRequest>;
-export type DirectReplyRequest = z.input<typeof DirectReplyRequest>;
 
 /** The notice (告知单) of the acceptance decision, for the print page (R1.5, R1.5b). */
 export const Notice = z.object({

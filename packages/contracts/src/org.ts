@@ -99,6 +99,7 @@ export const Staff = z.object({
   displayName: z.string(),
   hallId: z.number(),
   windowId: z.number().nullable(),
+  unitId: z.number().nullable(),
   roles: z.array(Role),
   active: z.boolean(),
   lockedUntil: z.string().nullable(),
@@ -109,6 +110,8 @@ export const StaffCreate = z.object({
   displayName: Required(50),
   hallId: Id,
   windowId: Id.nullish(),
+  /** Unit staff (handlers, heads) belong to a responsible unit. */
+  unitId: Id.nullish(),
   roles: z.array(Role).min(1),
   password: z.string().min(1).max(200),
   active: z.boolean().default(true),

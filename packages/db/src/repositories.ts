@@ -1,5 +1,8 @@
 import type { Kysely } from 'kysely';
 import { AuditRepository } from './repositories/audit.repository.ts';
+import { CalendarRepository } from './repositories/calendar.repository.ts';
+import { CaseRepository } from './repositories/case.repository.ts';
+import { DocumentRepository } from './repositories/document.repository.ts';
 import { IdempotencyRepository } from './repositories/idempotency.repository.ts';
 import { MatterRepository } from './repositories/matter.repository.ts';
 import { OrgRepository } from './repositories/org.repository.ts';
@@ -16,6 +19,9 @@ export function repositories(db: Kysely<DB>) {
     matters: new MatterRepository(db),
     audit: new AuditRepository(db),
     idempotency: new IdempotencyRepository(db),
+    cases: new CaseRepository(db),
+    documents: new DocumentRepository(db),
+    calendar: new CalendarRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

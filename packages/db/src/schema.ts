@@ -16,7 +16,7 @@ export interface HallWindowTable {
 export interface StaffUserTable {
   id: Id; username: string; display_name: string; password_hash: string; hall_id: number;
   window_id: number | null; active: Bool; failed_logins: Generated<number>; locked_until: string | null;
-  created_at: string;
+  created_at: string; unit_id: Generated<number | null>;
 }
 export interface StaffRoleTable { staff_id: number; role: string }
 export interface StaffSessionTable { id: string; staff_id: number; created_at: string; last_seen_at: string }
@@ -40,6 +40,8 @@ export interface MatterTable {
   security_check: string; security_note: string | null; acceptance: string | null; decision_reason: string | null;
   decision_channel: string | null; decided_at: string | null; decided_by: number | null; closed_at: string | null;
   version: ColumnType<number, number | undefined, number>;
+  origin: Generated<string | null>; leader_day: Generated<number | null>; assigned_unit_id: Generated<number | null>;
+  round: Generated<number | null>; no_reasonable_demand: Generated<number | null>;
 }
 export interface MatterUnitTable { matter_id: number; unit_id: number }
 export interface MatterRepresentativeTable {
@@ -62,7 +64,86 @@ export interface IdempotencyKeyTable {
   staff_id: number; key: string; scope: string; request_hash: string; response: string | null; created_at: string;
 }
 
+type At = { at: string; by_id: number | null };
+export interface TransferTable extends At {
+  id: Id; matter_id: number; kind: string; unit_id: number | null; window_id: number | null; consent: Bool; note: string | null;
+}
+export interface MatterNoteTable extends At {
+  id: Id; matter_id: number; kind: string; unit_id: number | null; text: string | null; data: string | null;
+}
+export interface MediationMeetingTable extends At {
+  id: Id; matter_id: number; level: string; held_on: string; chair: string; participants: string; outcome: string;
+  summary: string; unit_id: number | null; promised_date: string | null; document_id: number | null;
+}
+export interface DeadlineTable {
+  id: Id; matter_id: number | null; kind: string; rule_id: string; start: string; due: string; provisional: Bool;
+  status: string; detail: string; created_at: string; updated_at: string;
+}
+export interface AssignmentTable {
+  id: Id; matter_id: number; unit_id: number; origin: string; limit_days: number | null; status: string;
+  proposed_at: string; proposed_by: number | null; proposal_note: string | null; decided_at: string | null;
+  decided_by: number | null; decision_note: string | null; letter_document_id: number | null; deadline_id: number | null;
+  objection_deadline_id: number | null; responded_at: string | null; responded_by: number | null; objection_reason: string | null;
+}
+export interface ExtensionTable {
+  id: Id; matter_id: number; deadline_id: number; days: number; reason: string; status: string; requested_at: string;
+  requested_by: number | null; decided_at: string | null; decided_by: number | null; decision_note: string | null;
+  petitioner_told_on: string | null;
+}
+export interface SupervisionActTable extends At {
+  id: Id; matter_id: number; kind: string; demand: string; progress: string; on_date: string;
+}
+export interface OpinionTable {
+  id: Id; matter_id: number; round: number; outcome: string; facts: string; reasons: string; basis: string;
+  document_id: number | null; issued_at: string; issued_by: number | null; delivery_way: string | null;
+  delivered_on: string | null; petitioner_signed: Bool | null; petitioner_view: string | null; delivery_note: string | null;
+  head_name: string | null; sealed: Bool | null; signed_off_at: string | null; signed_off_by: number | null;
+}
+export interface CaseReviewTable extends At { id: Id; matter_id: number; round: number; criteria: string; passed: Bool }
+export interface HigherReviewTable extends At {
+  id: Id; matter_id: number; level: string; organ: string; requested_on: string; deadline_id: number | null;
+  result: string | null; result_at: string | null;
+}
+export interface SatisfactionTable extends At { id: Id; matter_id: number; target: string; rating: string }
+export interface AccountabilityTable {
+  id: Id; hall_id: number; matter_id: number; unit_id: number | null; trigger: string; source_key: string | null;
+  state: string; reason: string; rectify_due: string | null; version: ColumnType<number, number | undefined, number>;
+  created_at: string; created_by: number | null;
+}
+export interface AccountabilityEventTable {
+  id: Id; accountability_id: number; at: string; actor_id: number | null; action: string; from_state: string | null;
+  to_state: string | null; note: string | null; data: string | null; document_id: number | null;
+}
+export interface DocumentSequenceTable { hall_id: number; kind: string; year: number; last_value: number }
+export interface DocumentTable {
+  id: Id; hall_id: number; kind: string; number: string; matter_id: number | null; accountability_id: number | null;
+  content: string; issued_at: string; issued_by: number | null;
+}
+export interface HolidayYearTable {
+  year: number; holidays: string; workdays: string; source: string; updated_at: string; updated_by: number | null;
+}
+export interface AdminAlertTable {
+  id: Id; kind: string; key: string; params: string | null; created_at: string; resolved_at: string | null;
+}
+
 export interface DB {
+  transfer: TransferTable;
+  matter_note: MatterNoteTable;
+  mediation_meeting: MediationMeetingTable;
+  deadline: DeadlineTable;
+  assignment: AssignmentTable;
+  extension: ExtensionTable;
+  supervision_act: SupervisionActTable;
+  opinion: OpinionTable;
+  case_review: CaseReviewTable;
+  higher_review: HigherReviewTable;
+  satisfaction: SatisfactionTable;
+  accountability: AccountabilityTable;
+  accountability_event: AccountabilityEventTable;
+  document_sequence: DocumentSequenceTable;
+  document: DocumentTable;
+  holiday_year: HolidayYearTable;
+  admin_alert: AdminAlertTable;
   hall: HallTable;
   division: DivisionTable;
   unit: UnitTable;
@@ -96,3 +177,8 @@ export type MatterRow = Selectable<MatterTable>;
 export type NewMatter = Insertable<MatterTable>;
 export type MatterEventRow = Selectable<MatterEventTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+export type DeadlineRow = Selectable<DeadlineTable>;
+export type AssignmentRow = Selectable<AssignmentTable>;
+export type OpinionRow = Selectable<OpinionTable>;
+export type AccountabilityRow = Selectable<AccountabilityTable>;
+export type DocumentRow = Selectable<DocumentTable>;

@@ -5,3 +5,5 @@ export * from './registration.ts';
 export * from './visit-kind.ts';
 export * from './messages.ts';
 export * from './identity.ts';
+export * from './calendar.ts';
+export * from './deadline.ts';

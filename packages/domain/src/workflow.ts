@@ -1,21 +1,56 @@
 /**
  * The petition matter workflow as one table (HOUSE rule 3). The server allows only these rows,
  * the API lists each matter's allowed actions from it, the UI shows only those buttons, and
- * workflow.test.ts tests every row. Later issues add rows (mediation, assignment, review...).
+ * workflow.test.ts tests every row. docs/workflow.md is generated from it.
+ *
+ * A row: from a state, an action, by a permission, to a state. `guard` looks at facts about the
+ * matter (the server computes them; they decide whether the button shows), `accepts` at the
+ * action's input (it also chooses between rows of the same from+action, e.g. a direct reply the
+ * petitioner accepts closes the matter, one he or she rejects leaves it accepted).
  */
 import { Permission, can, type Role } from './roles.ts';
 
 export const MatterState = {
   /** Registered at the desk and routed to a window, waiting for the receptionist (R1.1). */
   registered: 'registered',
-  /** Accepted as a petition (R1.5); open until answered, mediated or assigned. */
+  /** Accepted as a petition (R1.5); open until answered, mediated, transferred or assigned. */
   accepted: 'accepted',
   /** Not accepted: belongs to a legal channel or another authority (R1.5b, R4.2). */
   notAccepted: 'notAccepted',
   /** No longer accepted: already handled to the end (R1.5b, R1.9). */
   noLongerAccepted: 'noLongerAccepted',
-  /** Closed: the petitioner agreed with the direct reply and ceased petitioning (R1.6). */
+  /** Transferred out: to the competent county (R1.8) or to a reconsideration, arbitration or judicial window (R1.10, R1.11). */
+  transferred: 'transferred',
+  /** In in-hall mediation (R1.13–R1.15). */
+  mediating: 'mediating',
+  /** Filing and assignment proposed, waiting for the director or a deputy (R1.16). */
+  assignmentProposed: 'assignmentProposed',
+  /** Assigned to a unit with a letter and a deadline; the unit signs for it or objects (R1.18). */
+  assigned: 'assigned',
+  /** The unit objected that it is not competent; the hall reassigns (R1.18). */
+  objected: 'objected',
+  /** The unit signed for it and is handling it within the deadline (R1.19, R1.20). */
+  handling: 'handling',
+  /** The unit issued its handling opinion (R1.21). */
+  opinionIssued: 'opinionIssued',
+  /** The opinion was delivered and the petitioner's view recorded (R1.21). */
+  opinionDelivered: 'opinionDelivered',
+  /** The unit head signed and sealed; the assigning window reviews against five criteria (R1.22). */
+  underReview: 'underReview',
+  /** Passed review; waiting for the director's or a deputy's sign-off (R1.21). */
+  awaitingSignOff: 'awaitingSignOff',
+  /** Closed: the petitioner agreed (direct reply R1.6, or the handling opinion R1.21). */
   closed: 'closed',
+  /** Deemed closed: the petitioner disagreed without a reasonable demand, approved by the director (R1.21). */
+  closedDeemed: 'closedDeemed',
+  /** The petitioner requested review (复查) by the higher organ. */
+  inReview: 'inReview',
+  /** The review answered; the petitioner may request re-review (复核) within the limit. */
+  reviewed: 'reviewed',
+  /** Re-review (复核) under way. */
+  inReReview: 'inReReview',
+  /** Three-level termination: after re-review the matter is closed for good (R1.9). */
+  terminated: 'terminated',
 } as const;
 export type MatterState = (typeof MatterState)[keyof typeof MatterState];
 export const MATTER_STATES = Object.values(MatterState);
@@ -25,31 +60,99 @@ export const MatterAction = {
   notAccept: 'notAccept',
   noLongerAccept: 'noLongerAccept',
   directReply: 'directReply',
+  transferToCounty: 'transferToCounty',
+  transferToChannel: 'transferToChannel',
+  recordLegalAid: 'recordLegalAid',
+  startMediation: 'startMediation',
+  recordMeeting: 'recordMeeting',
+  notifyAcceptance: 'notifyAcceptance',
+  proposeAssignment: 'proposeAssignment',
+  approveAssignment: 'approveAssignment',
+  refuseAssignment: 'refuseAssignment',
+  signFor: 'signFor',
+  object: 'object',
+  reassign: 'reassign',
+  urge: 'urge',
+  summonHandler: 'summonHandler',
+  supervise: 'supervise',
+  requestExtension: 'requestExtension',
+  approveExtension: 'approveExtension',
+  refuseExtension: 'refuseExtension',
+  fileSpecialReport: 'fileSpecialReport',
+  issueOpinion: 'issueOpinion',
+  recordDelivery: 'recordDelivery',
+  unitSignOff: 'unitSignOff',
+  reviewCase: 'reviewCase',
+  signOff: 'signOff',
+  deemClosed: 'deemClosed',
+  requestReview: 'requestReview',
+  recordReviewResult: 'recordReviewResult',
+  requestReReview: 'requestReReview',
+  recordReReviewResult: 'recordReReviewResult',
+  rate: 'rate',
 } as const;
 export type MatterAction = (typeof MatterAction)[keyof typeof MatterAction];
 export const MATTER_ACTIONS = Object.values(MatterAction);
 
-/** What the petitioner said to the direct reply (R1.6). */
-export interface DirectReplyInput {
-  reply: string;
-  agrees: boolean;
-  ceases: boolean;
-  /** The petitioner's signature, recorded as the name he or she signed with. */
-  signedName?: string | null;
+/** Mediation levels, in the order a failed meeting escalates (R1.14, R1.15). */
+export const MediationLevel = {
+  group: 'group', // 分组调解会议, chaired by the group's lead window
+  deputyDirector: 'deputyDirector', // 分管副主任主持
+  directorMeeting: 'directorMeeting', // 大厅主任会议 → 会议纪要
+  jointConference: 'jointConference', // 市联席会议
+} as const;
+export type MediationLevel = (typeof MediationLevel)[keyof typeof MediationLevel];
+export const MEDIATION_LEVELS = Object.values(MediationLevel);
+
+/** The five review criteria (R1.22). */
+export const REVIEW_CRITERIA = ['factsClear', 'evidenceConclusive', 'basisSufficient', 'characterisationAccurate', 'handlingAppropriate'] as const;
+export type ReviewCriterion = (typeof REVIEW_CRITERIA)[number];
+
+/** Facts about a matter that guards read; the server computes them from the records and `today`. */
+export interface MatterFacts {
+  /** R1.9: the same person's same matter was found to have no reasonable demand, or was terminated. */
+  noLongerMediable: boolean;
+  /** R1.8: the matter's locality is a county-level division. */
+  localityIsCounty: boolean;
+  /** The highest mediation level held so far, if any. */
+  mediationLevel: MediationLevel | null;
+  /** R1.18: the unit may still object (within 5 working days of the assignment). */
+  objectionOpen: boolean;
+  /** R1.19: an extension request waits for a decision. */
+  extensionPending: boolean;
+  /** R1.22a: a leader-reception-day case and whether the unit filed its special report. */
+  leaderDay: boolean;
+  specialReportFiled: boolean;
+  /** R1.21: the petitioner's view of the delivered opinion. */
+  petitionerView: 'agree' | 'disagree' | 'none' | null;
+  /** A handling opinion exists (review can be requested only of an opinion). */
+  hasOpinion: boolean;
+  /** Review / re-review may still be requested (30 days). */
+  reviewWindowOpen: boolean;
+  reReviewWindowOpen: boolean;
 }
 
-export interface DecisionInput {
-  reason: string;
-  /** Legal channel or competent authority a not-accepted matter is pointed to (R1.5b, R4.2). */
-  channel?: string | null;
-}
+export const NO_FACTS: MatterFacts = {
+  noLongerMediable: false,
+  localityIsCounty: false,
+  mediationLevel: null,
+  objectionOpen: false,
+  extensionPending: false,
+  leaderDay: false,
+  specialReportFiled: false,
+  petitionerView: null,
+  hasOpinion: false,
+  reviewWindowOpen: false,
+  reReviewWindowOpen: false,
+};
 
-export type ActionInput = DecisionInput | DirectReplyInput | Record<string, unknown>;
+export type ActionInput = Record<string, unknown>;
 
-/** A failed guard names a message code (messages.ts) and the field it is about. */
+/** A failed guard names a message code (messages.ts) and, for input, the field it is about. */
 export interface GuardFailure {
   code: string;
   field?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface Transition {
@@ -59,110 +162,332 @@ export interface Transition {
   permission: Permission;
   /** The rule the row implements, for docs and tests. */
   rule: string;
-  /** Chooses between rows of the same (from, action) and checks the action's input. */
-  accepts?: (input: ActionInput) => GuardFailure | undefined;
+  /** Whether the action is possible given the matter's facts (decides whether the button shows). */
+  guard?: (facts: MatterFacts) => GuardFailure | undefined;
+  /** Checks the action's input and chooses between rows of the same (from, action). */
+  accepts?: (input: ActionInput, facts: MatterFacts) => GuardFailure | undefined;
 }
 
-const nonBlank = (v: unknown) => typeof v === 'string' && v.trim().length > 0;
+// ---- guards ------------------------------------------------------------------------------------
 
-const needsReason = (input: ActionInput): GuardFailure | undefined =>
-  nonBlank((input as DecisionInput).reason) ? undefined : { code: 'matter.reasonRequired', field: 'reason' };
+const nonBlank = (v: unknown) => typeof v === 'string' && v.trim().length > 0;
+const need =
+  (field: string, code = `matter.${field}Required`) =>
+  (input: ActionInput): GuardFailure | undefined =>
+    nonBlank(input[field]) ? undefined : { code, field };
+const all =
+  (...checks: ((input: ActionInput, facts: MatterFacts) => GuardFailure | undefined)[]) =>
+  (input: ActionInput, facts: MatterFacts) => {
+    for (const c of checks) {
+      const f = c(input, facts);
+      if (f) return f;
+    }
+    return undefined;
+  };
+
+const needsReason = need('reason');
 
 const petitionerCeases = (input: ActionInput): GuardFailure | undefined => {
-  const i = input as DirectReplyInput;
-  if (!nonBlank(i.reply)) return { code: 'matter.replyRequired', field: 'reply' };
-  if (!(i.agrees && i.ceases)) return { code: 'matter.notCeased' };
-  if (!nonBlank(i.signedName)) return { code: 'matter.signatureRequired', field: 'signedName' };
+  if (!nonBlank(input.reply)) return { code: 'matter.replyRequired', field: 'reply' };
+  if (!(input.agrees && input.ceases)) return { code: 'matter.notCeased' };
+  if (!nonBlank(input.signedName)) return { code: 'matter.signatureRequired', field: 'signedName' };
   return undefined;
 };
-
 const petitionerDoesNotCease = (input: ActionInput): GuardFailure | undefined => {
-  const i = input as DirectReplyInput;
-  if (!nonBlank(i.reply)) return { code: 'matter.replyRequired', field: 'reply' };
-  return i.agrees && i.ceases ? { code: 'matter.ceased' } : undefined;
+  if (!nonBlank(input.reply)) return { code: 'matter.replyRequired', field: 'reply' };
+  return input.agrees && input.ceases ? { code: 'matter.ceased' } : undefined;
 };
 
+const consentGiven = (input: ActionInput): GuardFailure | undefined =>
+  input.consent === true ? undefined : { code: 'matter.consentRequired', field: 'consent' };
+
+/** R1.14, R1.15: a meeting is at the current level or the next one up, never lower. */
+const meetingLevel = (input: ActionInput, facts: MatterFacts): GuardFailure | undefined => {
+  const level = MEDIATION_LEVELS.indexOf(input.level as MediationLevel);
+  if (level < 0) return { code: 'validation.invalidOption', field: 'level' };
+  const current = facts.mediationLevel ? MEDIATION_LEVELS.indexOf(facts.mediationLevel) : -1;
+  if (current < 0 && level !== 0) return { code: 'mediation.startAtGroup', field: 'level' };
+  if (level < current) return { code: 'mediation.levelBelowCurrent', field: 'level' };
+  if (level > current + 1) return { code: 'mediation.skipsLevel', field: 'level' };
+  return undefined;
+};
+const agreement = (input: ActionInput) => (input.outcome === 'agreement' ? undefined : { code: 'mediation.noAgreement' });
+const noAgreement = (input: ActionInput) =>
+  input.outcome === 'noAgreement' ? undefined : { code: 'mediation.agreementReached' };
+
+const criteriaPass = (input: ActionInput) => {
+  const c = (input.criteria ?? {}) as Record<string, { pass?: boolean } | undefined>;
+  const missing = REVIEW_CRITERIA.find((k) => typeof c[k]?.pass !== 'boolean');
+  if (missing) return { code: 'review.criterionMissing', field: `criteria.${missing}` };
+  return REVIEW_CRITERIA.every((k) => c[k]!.pass) ? undefined : { code: 'review.failed' };
+};
+const criteriaFail = (input: ActionInput) => {
+  const c = (input.criteria ?? {}) as Record<string, { pass?: boolean; note?: string } | undefined>;
+  const missing = REVIEW_CRITERIA.find((k) => typeof c[k]?.pass !== 'boolean');
+  if (missing) return { code: 'review.criterionMissing', field: `criteria.${missing}` };
+  const failed = REVIEW_CRITERIA.filter((k) => !c[k]!.pass);
+  if (failed.length === 0) return { code: 'review.passed' };
+  const noNote = failed.find((k) => !nonBlank(c[k]!.note));
+  return noNote ? { code: 'review.failNoteRequired', field: `criteria.${noNote}.note` } : undefined;
+};
+
+const guard = {
+  mediable: (f: MatterFacts) => (f.noLongerMediable ? { code: 'matter.noLongerMediable' } : undefined),
+  county: (f: MatterFacts) => (f.localityIsCounty ? undefined : { code: 'transfer.notCountyMatter' }),
+  objectionOpen: (f: MatterFacts) => (f.objectionOpen ? undefined : { code: 'assignment.objectionPeriodOver' }),
+  noPendingExtension: (f: MatterFacts) => (f.extensionPending ? { code: 'extension.pending' } : undefined),
+  pendingExtension: (f: MatterFacts) => (f.extensionPending ? undefined : { code: 'extension.nonePending' }),
+  leaderDay: (f: MatterFacts) => (f.leaderDay ? undefined : { code: 'matter.notLeaderDay' }),
+  agreed: (f: MatterFacts) => {
+    if (f.petitionerView !== 'agree') return { code: 'closing.petitionerDidNotAgree' };
+    if (f.leaderDay && !f.specialReportFiled) return { code: 'closing.specialReportMissing' };
+    return undefined;
+  },
+  notAgreed: (f: MatterFacts) => {
+    if (f.petitionerView === 'agree') return { code: 'closing.petitionerAgreed' };
+    if (f.leaderDay && !f.specialReportFiled) return { code: 'closing.specialReportMissing' };
+    return undefined;
+  },
+  reviewOpen: (f: MatterFacts) =>
+    !f.hasOpinion ? { code: 'review.noOpinion' } : f.reviewWindowOpen ? undefined : { code: 'review.windowClosed' },
+  reReviewOpen: (f: MatterFacts) => (f.reReviewWindowOpen ? undefined : { code: 'review.windowClosed' }),
+};
+
+// ---- the table ---------------------------------------------------------------------------------
+
+const S = MatterState;
+const P = Permission;
+
+/** States in which the case is in the unit's hands: it can be urged and its handler summoned (R1.7). */
+const IN_PROGRESS: MatterState[] = [S.assigned, S.objected, S.handling, S.opinionIssued, S.opinionDelivered, S.underReview];
+/** States after closing in which the petitioner's rating is recorded. */
+const RATEABLE: MatterState[] = [S.closed, S.closedDeemed, S.reviewed, S.terminated];
+
+const row = (t: Transition) => t;
+
 export const MATTER_TRANSITIONS: readonly Transition[] = [
-  {
-    from: 'registered',
-    action: 'accept',
-    to: 'accepted',
-    permission: Permission.matterDecide,
-    rule: 'R1.5',
-  },
-  {
-    from: 'registered',
+  // Reception (R1.5, R1.5b)
+  row({ from: S.registered, action: 'accept', to: S.accepted, permission: P.matterDecide, rule: 'R1.5' }),
+  row({
+    from: S.registered,
     action: 'notAccept',
-    to: 'notAccepted',
-    permission: Permission.matterDecide,
+    to: S.notAccepted,
+    permission: P.matterDecide,
     rule: 'R1.5b',
-    accepts: (input) =>
-      needsReason(input) ??
-      (nonBlank((input as DecisionInput).channel) ? undefined : { code: 'matter.channelRequired', field: 'channel' }),
-  },
-  {
-    from: 'registered',
-    action: 'noLongerAccept',
-    to: 'noLongerAccepted',
-    permission: Permission.matterDecide,
-    rule: 'R1.5b',
+    accepts: all(needsReason, need('channel')),
+  }),
+  row({ from: S.registered, action: 'noLongerAccept', to: S.noLongerAccepted, permission: P.matterDecide, rule: 'R1.5b', accepts: needsReason }),
+
+  // Direct handling (R1.6–R1.12)
+  row({ from: S.accepted, action: 'directReply', to: S.closed, permission: P.matterReply, rule: 'R1.6', accepts: petitionerCeases }),
+  row({ from: S.accepted, action: 'directReply', to: S.accepted, permission: P.matterReply, rule: 'R1.6', accepts: petitionerDoesNotCease }),
+  row({
+    from: S.accepted,
+    action: 'transferToCounty',
+    to: S.transferred,
+    permission: P.matterTransfer,
+    rule: 'R1.8',
+    guard: guard.county,
+    accepts: need('unitId', 'transfer.countyRequired'),
+  }),
+  row({
+    from: S.accepted,
+    action: 'transferToChannel',
+    to: S.transferred,
+    permission: P.matterTransfer,
+    rule: 'R1.10, R1.11',
+    accepts: all(consentGiven, need('channel')),
+  }),
+  row({ from: S.accepted, action: 'recordLegalAid', to: S.accepted, permission: P.matterTransfer, rule: 'R1.12', accepts: need('note') }),
+
+  // Mediation (R1.13–R1.15)
+  row({ from: S.accepted, action: 'startMediation', to: S.mediating, permission: P.matterMediate, rule: 'R1.13, R1.9', guard: guard.mediable }),
+  row({ from: S.mediating, action: 'recordMeeting', to: S.mediating, permission: P.matterMediate, rule: 'R1.14, R1.15', accepts: all(meetingLevel, noAgreement) }),
+  row({
+    from: S.mediating,
+    action: 'recordMeeting',
+    to: S.assignmentProposed,
+    permission: P.matterMediate,
+    rule: 'R1.14, R1.17',
+    accepts: all(meetingLevel, agreement, need('unitId', 'assignment.unitRequired')),
+  }),
+  row({ from: S.mediating, action: 'notifyAcceptance', to: S.mediating, permission: P.matterMediate, rule: 'R1.13' }),
+
+  // Filing and assignment (R1.16–R1.18)
+  row({
+    from: S.accepted,
+    action: 'proposeAssignment',
+    to: S.assignmentProposed,
+    permission: P.assignmentPropose,
+    rule: 'R1.16, R1.17',
+    accepts: need('unitId', 'assignment.unitRequired'),
+  }),
+  row({ from: S.assignmentProposed, action: 'approveAssignment', to: S.assigned, permission: P.assignmentApprove, rule: 'R1.16, R1.18' }),
+  row({ from: S.assignmentProposed, action: 'refuseAssignment', to: S.accepted, permission: P.assignmentApprove, rule: 'R1.16', accepts: needsReason }),
+  row({ from: S.assigned, action: 'signFor', to: S.handling, permission: P.assignmentRespond, rule: 'R1.18' }),
+  row({
+    from: S.assigned,
+    action: 'object',
+    to: S.objected,
+    permission: P.assignmentRespond,
+    rule: 'R1.18',
+    guard: guard.objectionOpen,
     accepts: needsReason,
-  },
-  {
-    from: 'accepted',
-    action: 'directReply',
-    to: 'closed',
-    permission: Permission.matterReply,
-    rule: 'R1.6',
-    accepts: petitionerCeases,
-  },
-  {
-    from: 'accepted',
-    action: 'directReply',
-    to: 'accepted',
-    permission: Permission.matterReply,
-    rule: 'R1.6',
-    accepts: petitionerDoesNotCease,
-  },
+  }),
+  row({
+    from: S.objected,
+    action: 'reassign',
+    to: S.assigned,
+    permission: P.assignmentPropose,
+    rule: 'R1.18',
+    accepts: need('unitId', 'assignment.unitRequired'),
+  }),
+
+  // In progress: urging, summoning (R1.7), supervision (R1.20)
+  ...IN_PROGRESS.flatMap((from) => [
+    row({ from, action: 'urge', to: from, permission: P.matterUrge, rule: 'R1.7', accepts: needsReason }),
+    row({ from, action: 'summonHandler', to: from, permission: P.matterUrge, rule: 'R1.7', accepts: need('summonedFor', 'matter.summonTimeRequired') }),
+  ]),
+  ...[S.assigned, S.handling].map((from) =>
+    row({ from, action: 'supervise', to: from, permission: P.supervisionRecord, rule: 'R1.20', accepts: all(need('demand'), need('progress')) }),
+  ),
+
+  // Handling and its deadline (R1.19, R1.22a)
+  row({
+    from: S.handling,
+    action: 'requestExtension',
+    to: S.handling,
+    permission: P.unitHandle,
+    rule: 'R1.19',
+    guard: guard.noPendingExtension,
+    accepts: needsReason,
+  }),
+  row({ from: S.handling, action: 'approveExtension', to: S.handling, permission: P.extensionDecide, rule: 'R1.19', guard: guard.pendingExtension }),
+  row({
+    from: S.handling,
+    action: 'refuseExtension',
+    to: S.handling,
+    permission: P.extensionDecide,
+    rule: 'R1.19',
+    guard: guard.pendingExtension,
+    accepts: needsReason,
+  }),
+  row({
+    from: S.handling,
+    action: 'fileSpecialReport',
+    to: S.handling,
+    permission: P.unitHandle,
+    rule: 'R1.22a',
+    guard: guard.leaderDay,
+    accepts: need('report'),
+  }),
+
+  // Opinion, review, closing (R1.21, R1.22)
+  row({
+    from: S.handling,
+    action: 'issueOpinion',
+    to: S.opinionIssued,
+    permission: P.opinionIssue,
+    rule: 'R1.21',
+    accepts: all(need('facts'), need('reasons'), need('basis')),
+  }),
+  row({ from: S.opinionIssued, action: 'recordDelivery', to: S.opinionDelivered, permission: P.opinionIssue, rule: 'R1.21' }),
+  row({
+    from: S.opinionDelivered,
+    action: 'unitSignOff',
+    to: S.underReview,
+    permission: P.opinionSignOff,
+    rule: 'R1.21',
+    accepts: (input) => (input.sealed === true ? undefined : { code: 'opinion.sealRequired', field: 'sealed' }),
+  }),
+  row({ from: S.underReview, action: 'reviewCase', to: S.awaitingSignOff, permission: P.caseReview, rule: 'R1.22', accepts: criteriaPass }),
+  row({ from: S.underReview, action: 'reviewCase', to: S.handling, permission: P.caseReview, rule: 'R1.22', accepts: criteriaFail }),
+  row({ from: S.awaitingSignOff, action: 'signOff', to: S.closed, permission: P.caseClose, rule: 'R1.21, R1.22a', guard: guard.agreed }),
+  row({
+    from: S.awaitingSignOff,
+    action: 'deemClosed',
+    to: S.closedDeemed,
+    permission: P.caseClose,
+    rule: 'R1.21, R1.22a',
+    guard: guard.notAgreed,
+    accepts: needsReason,
+  }),
+
+  // Review and re-review (复查/复核); after re-review: three-level termination (R1.9)
+  ...[S.closed, S.closedDeemed].map((from) =>
+    row({ from, action: 'requestReview', to: S.inReview, permission: P.reviewRecord, rule: '复查', guard: guard.reviewOpen, accepts: need('organ') }),
+  ),
+  row({ from: S.inReview, action: 'recordReviewResult', to: S.reviewed, permission: P.reviewRecord, rule: '复查', accepts: need('result') }),
+  row({
+    from: S.reviewed,
+    action: 'requestReReview',
+    to: S.inReReview,
+    permission: P.reviewRecord,
+    rule: '复核',
+    guard: guard.reReviewOpen,
+    accepts: need('organ'),
+  }),
+  row({ from: S.inReReview, action: 'recordReReviewResult', to: S.terminated, permission: P.reviewRecord, rule: '复核, R1.9', accepts: need('result') }),
+
+  // Satisfaction, rated separately for the unit and the petition office
+  ...RATEABLE.map((from) => row({ from, action: 'rate', to: from, permission: P.satisfactionRecord, rule: 'satisfaction' })),
 ];
 
 export type TransitionDecision =
   | { ok: true; transition: Transition }
-  | { ok: false; code: string; field?: string; kind: 'forbidden' | 'conflict' | 'invalid' };
+  | { ok: false; code: string; field?: string; params?: Record<string, string | number>; kind: 'forbidden' | 'conflict' | 'invalid' };
 
-/** Actions the roles may take from a state: the buttons the UI shows. */
-export function allowedActions(state: MatterState, roles: readonly Role[]): MatterAction[] {
+/** Actions the roles may take from a state given the matter's facts: the buttons the UI shows. */
+export function allowedActions(state: MatterState, roles: readonly Role[], facts: MatterFacts = NO_FACTS): MatterAction[] {
   const out: MatterAction[] = [];
   for (const t of MATTER_TRANSITIONS) {
-    if (t.from === state && can(roles, t.permission) && !out.includes(t.action)) out.push(t.action);
+    if (t.from === state && can(roles, t.permission) && !t.guard?.(facts) && !out.includes(t.action)) out.push(t.action);
   }
   return out;
 }
 
 /**
  * Decide whether `action` with `input` may be taken from `state` by `roles`, and which row applies.
- * Refusals say why: no such row (conflict), not permitted (forbidden), input fails the rule (invalid).
+ * Refusals say why: no such row or the facts forbid it (conflict), not permitted (forbidden),
+ * input fails the rule (invalid).
  */
 export function decideTransition(
   state: MatterState,
   action: MatterAction,
   roles: readonly Role[],
   input: ActionInput,
+  facts: MatterFacts = NO_FACTS,
 ): TransitionDecision {
   const rows = MATTER_TRANSITIONS.filter((t) => t.from === state && t.action === action);
   if (rows.length === 0) return { ok: false, kind: 'conflict', code: 'matter.actionNotAllowedInState' };
   const permitted = rows.filter((t) => can(roles, t.permission));
   if (permitted.length === 0) return { ok: false, kind: 'forbidden', code: 'auth.forbidden' };
+  const open = permitted.filter((t) => !t.guard?.(facts));
+  if (open.length === 0) {
+    const g = permitted[0].guard!(facts)!;
+    return { ok: false, kind: 'conflict', code: g.code, params: g.params };
+  }
   const failures: GuardFailure[] = [];
-  for (const t of permitted) {
-    const failure = t.accepts?.(input);
+  for (const t of open) {
+    const failure = t.accepts?.(input, facts);
     if (!failure) return { ok: true, transition: t };
     failures.push(failure);
   }
   // Prefer the failure that points at a field the user can fix over "the other row applies".
   const f = failures.find((x) => x.field) ?? failures[0];
-  return { ok: false, kind: 'invalid', code: f.code, field: f.field };
+  return { ok: false, kind: 'invalid', code: f.code, field: f.field, params: f.params };
 }
 
 /** Terminal states: nothing more happens to the matter in this hall. */
-export const isFinal = (state: MatterState) => !MATTER_TRANSITIONS.some((t) => t.from === state);
+export const isFinal = (state: MatterState) => !MATTER_TRANSITIONS.some((t) => t.from === state && t.to !== state);
+
+/** States in which the matter is closed, one way or another (for lists and indicators). */
+export const CLOSED_STATES: readonly MatterState[] = [
+  S.notAccepted,
+  S.noLongerAccepted,
+  S.transferred,
+  S.closed,
+  S.closedDeemed,
+  S.reviewed,
+  S.terminated,
+];

@@ -12,6 +12,8 @@ export interface Actor {
   permissions: Set<Permission>;
   hallId: number;
   windowId: number | null;
+  /** For unit staff: the responsible unit they work for (R1.18). */
+  unitId: number | null;
   sessionId: string;
 }
 

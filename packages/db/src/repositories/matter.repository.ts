@@ -4,6 +4,7 @@ import type { DB, NewMatter } from '../schema.ts';
 export interface MatterListFilter {
   hallId: number;
   windowId?: number;
+  assignedUnitId?: number;
   /** Registered at or after this instant (ISO). */
   from?: string;
   to?: string;
@@ -87,6 +88,7 @@ export class MatterRepository {
       ])
       .where('matter.hall_id', '=', f.hallId);
     if (f.windowId !== undefined) q = q.where('matter.window_id', '=', f.windowId);
+    if (f.assignedUnitId !== undefined) q = q.where('matter.assigned_unit_id', '=', f.assignedUnitId);
     if (f.from) q = q.where('matter.registered_at', '>=', f.from);
     if (f.to) q = q.where('matter.registered_at', '<', f.to);
     if (f.states?.length) q = q.where('matter.state', 'in', f.states);

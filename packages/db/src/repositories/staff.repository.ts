@@ -43,6 +43,7 @@ export class StaffRepository {
     password_hash: string;
     hall_id: number;
     window_id: number | null;
+    unit_id?: number | null;
     active: number;
     created_at: string;
   }) {
@@ -55,6 +56,7 @@ export class StaffRepository {
       password_hash: string;
       hall_id: number;
       window_id: number | null;
+      unit_id: number | null;
       active: number;
       failed_logins: number;
       locked_until: string | null;

@@ -58,6 +58,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
       permissions: permissionsOf(roles),
       hallId: staff.hall_id,
       windowId: staff.window_id,
+      unitId: staff.unit_id,
       sessionId: id,
     };
   });

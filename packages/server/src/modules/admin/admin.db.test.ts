@@ -87,4 +87,32 @@ describe.each(testDialects())('organisation admin on %s', (dialect) => {
     expect((await call('GET', '/api/admin/staff', undefined, registrar)).statusCode).toBe(403);
     expect((await call('POST', '/api/admin/units', { name: 'x', kind: 'other' }, registrar)).statusCode).toBe(403);
   });
+
+  it('a duplicate names the field in the user language', async () => {
+    const res = await call('POST', '/api/admin/units', { name: '市公安局', kind: 'department' });
+    expect(res.statusCode).toBe(409);
+    expect(json(res).message).toBe('名称 已存在');
+  });
+
+  it('divisions cannot form a cycle and a parent is a higher level', async () => {
+    const cycle = await call('PUT', '/api/admin/divisions/320000', { code: '320000', name: '江苏省', level: 'province', parentCode: '320506' });
+    expect(cycle.statusCode).toBe(400);
+    const level = await call('POST', '/api/admin/divisions', { code: '320599', name: '测试市', level: 'city', parentCode: '320506' });
+    expect(json(level).error).toBe('org.divisionLevel');
+  });
+
+  it('the administrator cannot remove the last administrator or their own admin role', async () => {
+    const me = json<{ id: number; hallId: number; roles: string[]; displayName: string; windowId: number | null }[]>(
+      await call('GET', '/api/admin/staff'),
+    ).find((x) => x.roles.includes('admin'))!;
+    const res = await call('PUT', `/api/admin/staff/${me.id}`, { ...me, roles: ['registrar'], active: true });
+    expect(res.statusCode).toBe(400);
+    expect(json(res).error).toBe('org.cannotLockOutAdmins');
+    expect((await call('GET', '/api/admin/staff')).statusCode).toBe(200);
+  });
+
+  it('unit handlers must belong to a unit', async () => {
+    const res = await call('POST', '/api/admin/staff', { username: 'handler9', displayName: '某', hallId: 1, roles: ['unitHandler'], password: 'welcome2026' });
+    expect(json(res).error).toBe('org.unitRequiredForUnitStaff');
+  });
 });

@@ -47,6 +47,7 @@ export const presentStaff = (s: StaffWithRoles): Staff => ({
   displayName: s.display_name,
   hallId: s.hall_id,
   windowId: s.window_id,
+  unitId: s.unit_id,
   roles: s.roles as Role[],
   active: bool(s.active),
   lockedUntil: s.locked_until,

@@ -13,7 +13,7 @@ import type {
   UnitInput,
   WindowInput,
 } from '@hall/contracts';
-import { DomainError, invalid, notFound } from '@hall/domain';
+import { DomainError, type Role, fieldLabel, invalid, notFound } from '@hall/domain';
 import { type Repositories, int, isForeignKeyViolation, isUniqueViolation, repositories } from '@hall/db';
 import type { Ctx, Deps } from '../../context.ts';
 import { checkPasswordStrength, hashPassword } from '../auth/auth.service.ts';
@@ -54,7 +54,10 @@ export class OrgService {
         return out.result;
       });
     } catch (err) {
-      if (isUniqueViolation(err)) throw new DomainError('conflict', 'org.duplicate', { field: duplicateField }, [{ path: duplicateField, code: 'org.duplicate', params: { field: duplicateField } }]);
+      if (isUniqueViolation(err)) {
+        const field = fieldLabel(duplicateField, ctx.lang);
+        throw new DomainError('conflict', 'org.duplicate', { field }, [{ path: duplicateField, code: 'org.duplicate', params: { field } }]);
+      }
       if (isForeignKeyViolation(err)) throw invalid('org.notFound');
       throw err;
     }
@@ -149,6 +152,7 @@ export class OrgService {
   listDivisions = async () => (await repositories(this.deps.database.db).org.listDivisions()).map(presentDivision);
   createDivision = (ctx: Ctx, v: DivisionInput) =>
     this.change(ctx, 'division', 'division.create', 'code', async (r) => {
+      await this.checkDivisionParent(r, v.code, v);
       const row = await r.org.insertDivision({ code: v.code, name: v.name, level: v.level, parent_code: v.parentCode ?? null });
       return { id: row.code, after: row, result: presentDivision(row) };
     });
@@ -156,10 +160,23 @@ export class OrgService {
     this.change(ctx, 'division', 'division.update', 'code', async (r) => {
       const before = await r.org.getDivision(code);
       if (!before) throw notFound('org.notFound');
-      if (v.parentCode === code) throw invalid('org.parentCycle', {}, 'parentCode');
+      await this.checkDivisionParent(r, code, v);
       const row = (await r.org.updateDivision(code, { name: v.name, level: v.level, parent_code: v.parentCode ?? null }))!;
       return { id: code, before, after: row, result: presentDivision(row) };
     });
+
+  /** A division's parent exists, is of a higher level, and is not the division or below it. */
+  private async checkDivisionParent(r: Repositories, code: string, v: DivisionInput) {
+    if (!v.parentCode) return;
+    const all = await r.org.listDivisions();
+    const levels = ['province', 'city', 'county'];
+    const parent = all.find((d) => d.code === v.parentCode);
+    if (!parent) throw invalid('org.notFound', {}, 'parentCode');
+    if (levels.indexOf(parent.level) >= levels.indexOf(v.level)) throw invalid('org.divisionLevel', {}, 'parentCode');
+    for (let p: string | null = v.parentCode; p; p = all.find((d) => d.code === p)?.parent_code ?? null) {
+      if (p === code) throw invalid('org.parentCycle', {}, 'parentCode');
+    }
+  }
 
   // Categories
   async listCategories(ctx: Ctx) {
@@ -205,22 +222,37 @@ export class OrgService {
 
   // Staff
   listStaff = async () => (await repositories(this.deps.database.db).staff.list()).map(presentStaff);
-  private async checkStaffWindow(r: Repositories, hallId: number, windowId: number | null | undefined) {
-    if (!windowId) return;
-    const w = await r.org.getWindow(windowId);
-    if (!w || w.hall_id !== hallId) throw invalid('registration.windowNotFound', {}, 'windowId');
+  private async checkStaff(r: Repositories, v: { hallId: number; windowId?: number | null; unitId?: number | null; roles: Role[] }) {
+    if (v.windowId) {
+      const w = await r.org.getWindow(v.windowId);
+      if (!w || w.hall_id !== v.hallId || !w.active) throw invalid('registration.windowNotFound', {}, 'windowId');
+    }
+    if ((v.roles.includes('unitHandler') || v.roles.includes('unitHead')) && !v.unitId) {
+      throw invalid('org.unitRequiredForUnitStaff', {}, 'unitId');
+    }
+    if (v.unitId && !(await r.org.getUnit(v.unitId))) throw invalid('registration.unitNotFound', {}, 'unitId');
+  }
+
+  /** Nobody can lock the organisation out of its own administration. */
+  private async checkAdmins(ctx: Ctx, r: Repositories, id: number, v: StaffUpdate) {
+    const stillAdmin = v.active && v.roles.includes('admin');
+    if (stillAdmin) return;
+    if (id === ctx.actor.id) throw invalid('org.cannotLockOutAdmins', {}, 'roles');
+    const admins = (await r.staff.list()).filter((s) => s.active && s.roles.includes('admin') && s.id !== id);
+    if (admins.length === 0) throw invalid('org.cannotLockOutAdmins', {}, 'roles');
   }
   createStaff = async (ctx: Ctx, v: StaffCreate) => {
     checkPasswordStrength(v.password, 'password');
     const passwordHash = await hashPassword(v.password);
     return this.change(ctx, 'staff', 'staff.create', 'username', async (r) => {
-      await this.checkStaffWindow(r, v.hallId, v.windowId);
+      await this.checkStaff(r, v);
       const row = await r.staff.insert({
         username: v.username,
         display_name: v.displayName,
         password_hash: passwordHash,
         hall_id: v.hallId,
         window_id: v.windowId ?? null,
+        unit_id: v.unitId ?? null,
         active: int(v.active),
         created_at: ctx.now.toISOString(),
       });
@@ -236,11 +268,13 @@ export class OrgService {
     return this.change(ctx, 'staff', 'staff.update', 'username', async (r) => {
       const before = await r.staff.findById(id);
       if (!before) throw notFound('org.notFound');
-      await this.checkStaffWindow(r, v.hallId, v.windowId);
+      await this.checkStaff(r, v);
+      await this.checkAdmins(ctx, r, id, v);
       await r.staff.update(id, {
         display_name: v.displayName,
         hall_id: v.hallId,
         window_id: v.windowId ?? null,
+        unit_id: v.unitId ?? null,
         active: int(v.active),
         ...(passwordHash ? { password_hash: passwordHash } : {}),
         ...(v.unlock || passwordHash ? { failed_logins: 0, locked_until: null } : {}),

@@ -87,6 +87,7 @@ export class AuthService {
       permissions: new Set(),
       hallId: staff.hall_id,
       windowId: staff.window_id,
+      unitId: staff.unit_id,
       sessionId: hashToken(token),
     });
     return { token, me };
@@ -98,9 +99,10 @@ export class AuthService {
 
   async me(actor: Actor): Promise<Me> {
     const repos = repositories(this.deps.database.db);
-    const [hall, window] = await Promise.all([
+    const [hall, window, unit] = await Promise.all([
       repos.org.getHall(actor.hallId),
       actor.windowId ? repos.org.getWindow(actor.windowId) : undefined,
+      actor.unitId ? repos.org.getUnit(actor.unitId) : undefined,
     ]);
     return {
       id: actor.id,
@@ -112,6 +114,8 @@ export class AuthService {
       hallName: hall?.name ?? '',
       windowId: actor.windowId,
       windowName: window?.name ?? null,
+      unitId: actor.unitId,
+      unitName: unit?.name ?? null,
     };
   }
 

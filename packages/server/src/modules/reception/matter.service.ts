@@ -3,7 +3,7 @@
  * goes through the workflow table (decideTransition); each writes a timeline event and an audit row in
  * its transaction (R1.27). Access: a window's staff see only their window's visitors.
  */
-import type { DirectReplyRequest, MatterDetail, MatterListQuery, Notice, ReceptionUpdate } from '@hall/contracts';
+import type { ActionData, MatterDetail, MatterListQuery, Notice, ReceptionUpdate } from '@hall/contracts';
 import {
   DomainError,
   type MatterAction,
@@ -18,12 +18,16 @@ import {
   conflict,
   decideTransition,
   forbidden,
-  isFinal,
+  CLOSED_STATES,
   notFound,
   proposeVisitKind,
 } from '@hall/domain';
 import { type MatterRow, type Repositories, bool, fromJson, int, repositories, toJson } from '@hall/db';
 import type { Ctx, Deps } from '../../context.ts';
+import { matterFacts } from '../cases/case-facts.ts';
+import { EFFECTS, type EffectEnv, type EffectResult } from '../cases/case.effects.ts';
+import { loadCalendar } from '../cases/calendar.ts';
+import { caseRecords } from '../cases/case.presenter.ts';
 import { presentEvent, presentPetitioner, presentSummary } from './matter.presenter.ts';
 
 type EarlierHandling = MatterDetail['earlierHandling'];
@@ -37,25 +41,47 @@ export class MatterService {
     if (m.hall_id !== actor.hallId) throw notFound('matter.notFound');
     if (can(actor.roles, Permission.matterReadAll)) return;
     if (can(actor.roles, Permission.matterReadOwnWindow) && actor.windowId === m.window_id) return;
-    throw forbidden('auth.notYourWindow');
+    if (can(actor.roles, Permission.matterReadOwnUnit) && actor.unitId !== null && actor.unitId === m.assigned_unit_id) return;
+    throw forbidden(can(actor.roles, Permission.matterReadOwnUnit) ? 'auth.notYourUnit' : 'auth.notYourWindow');
+  }
+
+  /** Acting needs more than reading: window staff act on their window's matters only, unit staff on their unit's. */
+  private mayAct(ctx: Ctx, m: MatterRow) {
+    const { actor } = ctx;
+    return (
+      can(actor.roles, Permission.matterReadAll) ||
+      (actor.windowId !== null && actor.windowId === m.window_id) ||
+      (actor.unitId !== null && actor.unitId === m.assigned_unit_id)
+    );
+  }
+
+  private assertCanAct(ctx: Ctx, m: MatterRow) {
+    if (!this.mayAct(ctx, m)) throw forbidden(ctx.actor.unitId !== null ? 'auth.notYourUnit' : 'auth.notYourWindow');
   }
 
   async list(ctx: Ctx, q: MatterListQuery) {
     const { actor } = ctx;
     let windowId = q.windowId;
+    let assignedUnitId: number | undefined;
     if (!can(actor.roles, Permission.matterReadAll)) {
-      if (!can(actor.roles, Permission.matterReadOwnWindow)) throw forbidden();
-      if (actor.windowId === null) return [];
-      if (windowId !== undefined && windowId !== actor.windowId) throw forbidden('auth.notYourWindow');
-      windowId = actor.windowId;
+      if (can(actor.roles, Permission.matterReadOwnUnit)) {
+        if (actor.unitId === null) return [];
+        assignedUnitId = actor.unitId;
+      } else {
+        if (!can(actor.roles, Permission.matterReadOwnWindow)) throw forbidden();
+        if (actor.windowId === null) return [];
+        if (windowId !== undefined && windowId !== actor.windowId) throw forbidden('auth.notYourWindow');
+        windowId = actor.windowId;
+      }
     }
     const day = q.scope === 'today' ? chinaDayBounds(chinaDate(ctx.now)) : null;
     const rows = await repositories(this.deps.database.db).matters.list({
       hallId: actor.hallId,
       windowId,
+      assignedUnitId,
       from: day?.start,
       to: day?.end,
-      states: q.scope === 'open' ? MATTER_STATES.filter((s) => !isFinal(s)) : undefined,
+      states: q.scope === 'open' ? MATTER_STATES.filter((s) => !CLOSED_STATES.includes(s)) : undefined,
       q: q.q,
     });
     return rows.map(presentSummary);
@@ -103,7 +129,7 @@ export class MatterService {
         unitIds: unitLinks.filter((u) => u.matter_id === e.id).map((u) => u.unit_id),
       })),
     });
-    const canAct = can(ctx.actor.roles, Permission.matterReadAll) || ctx.actor.windowId === m.window_id;
+    const facts = await matterFacts(r, m, ctx.now);
     return {
       ...presentSummary(summaryRow),
       queryCode: m.query_code,
@@ -151,7 +177,9 @@ export class MatterService {
       })),
       closedAt: m.closed_at,
       version: m.version,
-      allowedActions: canAct ? allowedActions(m.state as MatterState, ctx.actor.roles) : [],
+      allowedActions: this.mayAct(ctx, m) ? allowedActions(m.state as MatterState, ctx.actor.roles, facts) : [],
+      facts,
+      case: await caseRecords(r, m),
       timeline: events.map(presentEvent),
     };
   }
@@ -206,7 +234,7 @@ export class MatterService {
     return this.deps.database.db.transaction().execute(async (trx) => {
       const r = repositories(trx);
       const m = await this.load(ctx, r, id, u.version);
-      if (isFinal(m.state as MatterState)) throw conflict('matter.actionNotAllowedInState');
+      if (m.state !== 'registered' && m.state !== 'accepted') throw conflict('matter.actionNotAllowedInState');
       const updated = await this.save(
         ctx,
         r,
@@ -218,64 +246,31 @@ export class MatterService {
     });
   }
 
-  /** Any workflow action: the table decides whether it is allowed and where it leads. */
-  async act(
-    ctx: Ctx,
-    id: number,
-    action: MatterAction,
-    input: (DirectReplyRequest | { reason?: string; channel?: string | null }) & { version: number },
-  ): Promise<MatterDetail> {
+  /**
+   * Any workflow action: the table decides whether it is allowed (role, state, the matter's facts,
+   * the input) and where it leads; the action's effect writes its records; the state change, the
+   * timeline event and the audit row are saved in the same transaction.
+   */
+  async act<A extends MatterAction>(ctx: Ctx, id: number, action: A, input: ActionData[A]): Promise<MatterDetail> {
     return this.deps.database.db.transaction().execute(async (trx) => {
       const r = repositories(trx);
       const m = await this.load(ctx, r, id, input.version);
-      const d = decideTransition(m.state as MatterState, action, ctx.actor.roles, input as Record<string, unknown>);
+      this.assertCanAct(ctx, m);
+      const facts = await matterFacts(r, m, ctx.now);
+      const d = decideTransition(m.state as MatterState, action, ctx.actor.roles, input as Record<string, unknown>, facts);
       if (!d.ok) {
-        throw new DomainError(d.kind, d.code, {}, d.field ? [{ path: d.field, code: d.code }] : []);
+        throw new DomainError(d.kind, d.code, d.params ?? {}, d.field ? [{ path: d.field, code: d.code, params: d.params }] : []);
       }
       const to = d.transition.to;
-      const at = ctx.now.toISOString();
-      let updated: MatterRow;
-      if (action === 'directReply') {
-        const i = input as DirectReplyRequest;
-        await r.matters.insertDirectReply({
-          matter_id: m.id,
-          reply: i.reply,
-          agrees: int(i.agrees),
-          ceases: int(i.ceases),
-          signed_name: i.signedName?.trim() || null,
-          replied_at: at,
-          replied_by: ctx.actor.id,
-        });
-        updated = await this.save(
-          ctx,
-          r,
-          m,
-          { state: to, ...(to === 'closed' ? { closed_at: at } : {}) },
-          {
-            action,
-            toState: to,
-            note: i.reply,
-            data: { agrees: i.agrees, ceases: i.ceases, signedName: i.signedName ?? null, rule: d.transition.rule },
-          },
-        );
-      } else {
-        const i = input as { reason?: string; channel?: string | null };
-        updated = await this.save(
-          ctx,
-          r,
-          m,
-          {
-            state: to,
-            acceptance: to,
-            decision_reason: i.reason?.trim() || null,
-            decision_channel: action === 'notAccept' ? (i.channel?.trim() ?? null) : null,
-            decided_at: at,
-            decided_by: ctx.actor.id,
-            visit_kind: m.visit_kind ?? m.proposed_visit_kind,
-          },
-          { action, toState: to, note: i.reason ?? null, data: { channel: i.channel ?? null, rule: d.transition.rule } },
-        );
-      }
+      const calendar = await loadCalendar(r);
+      const effect = EFFECTS[action] as (env: EffectEnv, input: ActionData[A]) => Promise<EffectResult>;
+      const out = await effect({ ctx, r, m, to, calendar, today: chinaDate(ctx.now) }, input);
+      const updated = await this.save(ctx, r, m, { ...out.changes, state: to }, {
+        action,
+        toState: to,
+        note: out.note ?? null,
+        data: { ...out.data, rule: d.transition.rule },
+      });
       return this.detail(ctx, r, updated);
     });
   }

@@ -160,7 +160,9 @@ describe.each(testDialects())('reception on %s', (dialect) => {
       payload: { reason: '属于本窗口职责范围', version: 2 },
     });
     expect(accepted.statusCode).toBe(200);
-    expect(json(accepted)).toMatchObject({ state: 'accepted', allowedActions: ['directReply'] });
+    expect(json(accepted).state).toBe('accepted');
+    expect(json(accepted).allowedActions).toEqual(expect.arrayContaining(['directReply', 'startMediation', 'proposeAssignment']));
+    expect(json(accepted).allowedActions).not.toContain('transferToCounty'); // R1.8: the locality is the city
 
     const notice = json(await t.app.inject({ method: 'GET', url: `/api/matters/${matterId}/notice`, headers: { cookie: reception1 } }));
     expect(notice).toMatchObject({ hallName: '苏州市联合接访大厅', acceptance: 'accepted', reason: '属于本窗口职责范围' });
@@ -184,7 +186,7 @@ describe.each(testDialects())('reception on %s', (dialect) => {
     const detail = json(closed);
     expect(detail.state).toBe('closed');
     expect(detail.closedAt).toBeTruthy();
-    expect(detail.allowedActions).toEqual([]);
+    expect(detail.allowedActions).toEqual(['rate']); // no opinion: no review to request
     expect(detail.timeline.map((e: { action: string }) => e.action)).toEqual(['register', 'recordReception', 'accept', 'directReply']);
     expect(detail.timeline.every((e: { actorName: string | null; at: string }) => e.actorName && e.at)).toBe(true);
     expect(detail.directReplies[0]).toMatchObject({ agrees: true, ceases: true, signedName: '张三' });

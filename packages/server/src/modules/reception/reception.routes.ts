@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  DecisionRequest,
-  DirectReplyRequest,
+  ACTION_INPUTS,
+  type ActionData,
   ErrorBody,
   IDEMPOTENCY_HEADER,
   IdParam,
@@ -19,7 +19,7 @@ import {
   RevealRequest,
   RevealResult,
 } from '@hall/contracts';
-import { Permission } from '@hall/domain';
+import { MATTER_ACTIONS, Permission } from '@hall/domain';
 import type { Deps } from '../../context.ts';
 import { ctxOf, requireAuth } from '../../plugins/auth.ts';
 import { MatterService } from './matter.service.ts';
@@ -86,25 +86,17 @@ export function receptionRoutes(app: FastifyInstance, deps: Deps) {
     async (req) => matters.updateReception(ctxOf(req, deps), req.params.id, req.body),
   );
 
-  for (const action of ['accept', 'notAccept', 'noLongerAccept'] as const) {
+  // One route per workflow action, each with its own input contract (ACTION_INPUTS).
+  for (const action of MATTER_ACTIONS) {
     r.post(
       `/api/matters/:id/actions/${action}`,
       {
-        schema: { tags, params: IdParam, body: DecisionRequest, response: { 200: MatterDetail, ...errors } },
+        schema: { tags: ['cases'], params: IdParam, body: ACTION_INPUTS[action], response: { 200: MatterDetail, ...errors } },
         preHandler: requireAuth(),
       },
-      async (req) => matters.act(ctxOf(req, deps), req.params.id, action, req.body),
+      async (req) => matters.act(ctxOf(req, deps), req.params.id, action, req.body as ActionData[typeof action]),
     );
   }
-
-  r.post(
-    '/api/matters/:id/actions/directReply',
-    {
-      schema: { tags, params: IdParam, body: DirectReplyRequest, response: { 200: MatterDetail, ...errors } },
-      preHandler: requireAuth(),
-    },
-    async (req) => matters.act(ctxOf(req, deps), req.params.id, 'directReply', req.body),
-  );
 
   r.get(
     '/api/matters/:id/notice',

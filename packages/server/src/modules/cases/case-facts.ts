@@ -1,0 +1,69 @@
+/**
+ * The facts the workflow's guards read (MatterFacts), computed from a matter's records and today's
+ * date in China. One place, so the buttons the UI shows and the checks the server makes agree.
+ */
+import { type MatterFacts, type MediationLevel, MEDIATION_LEVELS, chinaDate, proposeVisitKind } from '@hall/domain';
+import { type MatterRow, type Repositories, bool } from '@hall/db';
+
+export async function matterFacts(r: Repositories, m: MatterRow, now: Date): Promise<MatterFacts> {
+  const today = chinaDate(now);
+  const [locality, meetings, assignments, deadlines, extensions, notes, opinions, earlier] = await Promise.all([
+    m.locality_code ? r.org.getDivision(m.locality_code) : undefined,
+    r.cases.meetings(m.id),
+    r.cases.assignments(m.id),
+    r.cases.deadlines(m.id),
+    r.cases.extensions(m.id),
+    r.cases.notes(m.id),
+    r.cases.opinions(m.id),
+    r.matters.list({ hallId: m.hall_id, petitionerId: m.petitioner_id, excludeId: m.id, limit: 200 }),
+  ]);
+  const activeDue = (kind: string) => deadlines.find((d) => d.kind === kind && d.status === 'active')?.due;
+  const open = (kind: string) => {
+    const due = activeDue(kind);
+    return due !== undefined && today <= due;
+  };
+  const level = meetings.reduce<MediationLevel | null>((max, x) => {
+    const l = x.level as MediationLevel;
+    return max === null || MEDIATION_LEVELS.indexOf(l) > MEDIATION_LEVELS.indexOf(max) ? l : max;
+  }, null);
+  const current = assignments[assignments.length - 1];
+  const latestOpinion = opinions[opinions.length - 1];
+
+  // R1.9: the same person's earlier matter on the same subject ended without a reasonable demand or
+  // after three levels: this one is not mediated again.
+  const closedForGood = earlier.filter((e) => e.state === 'terminated' || e.state === 'closedDeemed' || e.state === 'noLongerAccepted');
+  let relatedClosedForGood = false;
+  if (closedForGood.length) {
+    const units = await r.matters.unitIdsOf([m.id, ...closedForGood.map((e) => e.id)]);
+    const related = proposeVisitKind({
+      categoryId: m.category_id,
+      localityCode: m.locality_code,
+      unitIds: units.filter((u) => u.matter_id === m.id).map((u) => u.unit_id),
+      localityIsCounty: false,
+      countyUnitIds: [],
+      earlierHandlingUnitIds: [],
+      earlierMatters: closedForGood.map((e) => ({
+        id: e.id,
+        petitionNo: e.petition_no,
+        categoryId: e.category_id,
+        localityCode: e.locality_code,
+        unitIds: units.filter((u) => u.matter_id === e.id).map((u) => u.unit_id),
+      })),
+    }).related;
+    relatedClosedForGood = related.length > 0;
+  }
+
+  return {
+    noLongerMediable: bool(m.no_reasonable_demand) || relatedClosedForGood,
+    localityIsCounty: locality?.level === 'county',
+    mediationLevel: level,
+    objectionOpen: current?.status === 'assigned' && open('objection'),
+    extensionPending: extensions.some((e) => e.status === 'pending'),
+    leaderDay: bool(m.leader_day),
+    specialReportFiled: notes.some((n) => n.kind === 'specialReport'),
+    petitionerView: (latestOpinion?.petitioner_view as MatterFacts['petitionerView']) ?? null,
+    hasOpinion: opinions.length > 0,
+    reviewWindowOpen: open('reviewRequest'),
+    reReviewWindowOpen: open('reReviewRequest'),
+  };
+}
