@@ -2,6 +2,7 @@
  * Registration rules (R1.1, R4.1, R4.4, R4.5) and the petition number (national petition record).
  */
 import { invalid } from './errors.ts';
+import type { IdType } from './identity.ts';
 
 /** R4.4: a group visit elects at most 5 representatives. Configurable, default 5. */
 export const MAX_REPRESENTATIVES = 5;
@@ -87,3 +88,11 @@ export function queryCodeFromBytes(bytes: Uint8Array, length = 8): string {
   for (let i = 0; i < length; i++) out += QUERY_CODE_ALPHABET[bytes[i] % QUERY_CODE_ALPHABET.length];
   return out;
 }
+
+/**
+ * R1.1: identity is checked against a resident ID; other documents are allowed with a reason.
+ * The residence permits and the foreigners' permanent residence ID are GB 11643 numbers checked
+ * like the resident ID; passports, travel passes and "other" documents need a written reason.
+ */
+export const DOCUMENTS_NEEDING_REASON: readonly IdType[] = ['passport', 'hkmoPass', 'twPass', 'other'];
+export const needsDocumentReason = (type: IdType) => DOCUMENTS_NEEDING_REASON.includes(type);

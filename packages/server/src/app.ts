@@ -59,7 +59,8 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   });
   const webDist = opts.config.webDist ?? defaultWebDist;
   const serveWeb = fs.existsSync(path.join(webDist, 'index.html'));
-  if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+  if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: true });
   registerErrorHandler(app, { spaFallback: serveWeb });
   registerAuth(app, deps);
 

@@ -41,7 +41,8 @@ async function main() {
   if (config.demoData) {
     lines.push(`  demo accounts (password ${DEMO_PASSWORD}):`);
     for (const a of DEMO_ACCOUNTS) {
-      lines.push(`    ${a.username.padEnd(11)} ${a.roles.join(',').padEnd(15)} ${a.displayName}${a.window ? ` · ${a.window}` : ''}`);
+      const where = a.window ?? a.unit;
+      lines.push(`    ${a.username.padEnd(11)} ${a.roles.join(',').padEnd(21)} ${a.displayName}${where ? ` · ${where}` : ''}`);
     }
   }
   console.log(lines.join('\n'));

@@ -38,6 +38,7 @@ export interface DemoAccount {
   displayName: string;
   roles: Role[];
   window: string | null;
+  unit?: string;
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
@@ -49,6 +50,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'office', displayName: '赵敏', roles: ['office'], window: null },
   { username: 'deputy', displayName: '孙建国', roles: ['deputyDirector'], window: null },
   { username: 'director', displayName: '陈刚', roles: ['director'], window: null },
+  { username: 'lead1', displayName: '郑华', roles: ['groupLead'], window: '市人社局窗口' },
+  { username: 'handler1', displayName: '孙丽', roles: ['unitHandler'], window: null, unit: '市人力资源和社会保障局' },
+  { username: 'head1', displayName: '周强', roles: ['unitHead'], window: null, unit: '市人力资源和社会保障局' },
+  { username: 'handler2', displayName: '钱进', roles: ['unitHandler'], window: null, unit: '市住房和城乡建设局' },
+  { username: 'countyh', displayName: '冯涛', roles: ['unitHandler'], window: null, unit: '吴中区人民政府' },
+  { username: 'inquiry', displayName: '吴刚', roles: ['accountabilityOfficer'], window: null },
 ];
 
 export async function seedDemo(db: Kysely<DB>, now: Date): Promise<boolean> {
@@ -126,6 +133,7 @@ export async function seedDemo(db: Kysely<DB>, now: Date): Promise<boolean> {
         password_hash: passwordHash,
         hall_id: hall.id,
         window_id: a.window ? windows[a.window] : null,
+        unit_id: a.unit ? ((await r.org.listUnits()).find((u) => u.name === a.unit)?.id ?? null) : null,
         active: 1,
         created_at: now.toISOString(),
       });

@@ -64,14 +64,21 @@ export async function api<T>(
   const data = parseBody(text);
   if (!res.ok) {
     const e = (data ?? {}) as ErrorShape;
-    const fallback = res.status >= 500 ? i18n.t('common:error.server') : res.statusText || i18n.t('common:error.server');
-    throw new ApiError(res.status, e.error ?? 'internal', e.message ?? fallback, Array.isArray(e.fields) ? e.fields : []);
+    const fallback =
+      res.status >= 500 ? i18n.t('common:error.server') : res.statusText || i18n.t('common:error.server');
+    throw new ApiError(
+      res.status,
+      e.error ?? 'internal',
+      e.message ?? fallback,
+      Array.isArray(e.fields) ? e.fields : [],
+    );
   }
   return data as T;
 }
 
 export const get = <T>(path: string) => api<T>('GET', path);
-export const post = <T>(path: string, body?: unknown, headers?: Record<string, string>) => api<T>('POST', path, body ?? {}, headers);
+export const post = <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
+  api<T>('POST', path, body ?? {}, headers);
 export const put = <T>(path: string, body?: unknown) => api<T>('PUT', path, body ?? {});
 
 export const qs = (params: Record<string, string | number | undefined | null>) => {

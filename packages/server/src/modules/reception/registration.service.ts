@@ -14,6 +14,7 @@ import {
   conflict,
   formatPetitionNo,
   invalid,
+  needsDocumentReason,
   proposeVisitKind,
   queryCodeFromBytes,
 } from '@hall/domain';
@@ -21,9 +22,6 @@ import { type Repositories, isUniqueViolation, repositories, toJson } from '@hal
 import type { Ctx, Deps } from '../../context.ts';
 import { presentPetitioner, presentSummary } from './matter.presenter.ts';
 import { idLookupKey, sealAddress, sealIdNumber, sealPhone } from './personal-data.ts';
-
-/** Documents that are not a resident ID or a residence permit need a reason (R1.1). */
-const NEEDS_REASON: readonly IdType[] = ['passport', 'hkmoPass', 'twPass', 'other'];
 
 class IdempotentReplay extends Error {}
 
@@ -59,7 +57,7 @@ export class RegistrationService {
   async register(ctx: Ctx, data: RegistrationData, idempotencyKey?: string): Promise<RegistrationResult> {
     const pet = data.petitioner;
     const info = this.checkId(pet.idType, pet.idNumber, ctx.now, 'petitioner.idNumber');
-    if (NEEDS_REASON.includes(pet.idType) && !pet.otherDocReason?.trim()) {
+    if (needsDocumentReason(pet.idType) && !pet.otherDocReason?.trim()) {
       throw invalid('registration.otherDocReasonRequired', {}, 'petitioner.otherDocReason');
     }
     const reps = data.representatives.map((rep, i) => ({

@@ -1,0 +1,78 @@
+import { Suspense } from 'react';
+import { Layout, Menu } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router';
+import { useMe } from '../../lib/auth';
+import { Permission, can, canAny } from '../../lib/policy';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { Loading } from '../../components/PageStatus';
+import { UserBar } from './UserBar';
+
+interface NavItem {
+  key: string;
+  path: string;
+  label: string;
+}
+
+function useNavItems(): NavItem[] {
+  const { t } = useTranslation('app');
+  const me = useMe();
+  const items: NavItem[] = [];
+  if (can(me, Permission.visitorRegister)) items.push({ key: 'register', path: '/register', label: t('nav.register') });
+  if (canAny(me, [Permission.matterReadOwnWindow, Permission.matterReadAll]))
+    items.push({ key: 'reception', path: '/reception', label: t('nav.reception') });
+  if (can(me, Permission.orgManage)) items.push({ key: 'admin', path: '/admin', label: t('nav.admin') });
+  else if (can(me, Permission.auditRead)) items.push({ key: 'admin', path: '/admin/audit', label: t('nav.audit') });
+  return items;
+}
+
+/** The app chrome: title, navigation by permission, language, the user's name / hall / window. */
+export function AppLayout() {
+  const { t } = useTranslation('common');
+  const location = useLocation();
+  const items = useNavItems();
+  const selected = location.pathname.startsWith('/matters') ? 'reception' : (location.pathname.split('/')[1] ?? '');
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 16,
+          paddingInline: 16,
+          height: 52,
+          lineHeight: '52px',
+          background: '#1d4f91',
+          position: 'sticky',
+          top: 0,
+          zIndex: 10,
+        }}
+      >
+        <Link to="/" style={{ color: '#fff', fontSize: 17, fontWeight: 600, whiteSpace: 'nowrap', letterSpacing: 1 }}>
+          {t('app.title')}
+        </Link>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={[selected]}
+          style={{ flex: 1, minWidth: 120, background: 'transparent', lineHeight: '52px' }}
+          items={items.map((i) => ({
+            key: i.key,
+            label: (
+              <Link to={i.path} data-testid={`nav-${i.key}`}>
+                {i.label}
+              </Link>
+            ),
+          }))}
+        />
+        <LanguageSwitch />
+        <UserBar />
+      </Layout.Header>
+      <Layout.Content style={{ padding: 16, maxWidth: 1440, width: '100%', margin: '0 auto' }}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,4 @@
+import './i18n';
+
+export { LoginPage } from './components/LoginPage';
+export { ChangePasswordDialog } from './components/ChangePasswordDialog';

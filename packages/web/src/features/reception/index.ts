@@ -1,0 +1,5 @@
+import './i18n';
+
+export { ReceptionListPage } from './components/ReceptionListPage';
+export { MatterDetailPage } from './components/MatterDetailPage';
+export { NoticePage } from './components/NoticePage';

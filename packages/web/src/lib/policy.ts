@@ -1,0 +1,33 @@
+/** A small policy helper: the UI shows what the signed-in user's permissions allow. */
+import { Permission } from '@hall/domain';
+import type { Me } from '@hall/contracts';
+
+export { Permission };
+
+export function can(me: Me | null | undefined, permission: Permission): boolean {
+  return !!me && me.permissions.includes(permission);
+}
+
+export function canAny(me: Me | null | undefined, permissions: readonly Permission[]): boolean {
+  return permissions.some((p) => can(me, p));
+}
+
+/** Where a user starts after signing in (by role). */
+export function homePath(me: Me): string {
+  if (me.roles.includes('registrar')) return '/register';
+  if (me.roles.includes('receptionist')) return '/reception';
+  if (me.roles.includes('admin')) return '/admin';
+  return '/reception';
+}
+
+/** Whether the user's permissions open a path of the app (e.g. a page to return to after signing in). */
+export function mayOpen(me: Me, path: string): boolean {
+  const p = path.split(/[?#]/)[0];
+  if (p === '/' || p === '') return true;
+  if (p.startsWith('/register')) return can(me, Permission.visitorRegister);
+  if (p.startsWith('/reception') || p.startsWith('/matters'))
+    return canAny(me, [Permission.matterReadOwnWindow, Permission.matterReadAll]);
+  if (p.startsWith('/admin/audit')) return canAny(me, [Permission.orgManage, Permission.auditRead]);
+  if (p.startsWith('/admin')) return can(me, Permission.orgManage) || can(me, Permission.auditRead);
+  return false;
+}
