@@ -171,10 +171,12 @@ export interface Transition {
 // ---- guards ------------------------------------------------------------------------------------
 
 const nonBlank = (v: unknown) => typeof v === 'string' && v.trim().length > 0;
+/** A required input: non-blank text, or a number (ids). */
+const present = (v: unknown) => (typeof v === 'number' ? Number.isFinite(v) : nonBlank(v));
 const need =
   (field: string, code = `matter.${field}Required`) =>
   (input: ActionInput): GuardFailure | undefined =>
-    nonBlank(input[field]) ? undefined : { code, field };
+    present(input[field]) ? undefined : { code, field };
 const all =
   (...checks: ((input: ActionInput, facts: MatterFacts) => GuardFailure | undefined)[]) =>
   (input: ActionInput, facts: MatterFacts) => {

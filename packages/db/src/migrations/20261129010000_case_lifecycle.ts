@@ -5,9 +5,13 @@
  * numbered documents, the administrator's holiday years and alerts.
  */
 import type { Kysely } from 'kysely';
-import { idColumn } from './helpers.ts';
+import { idColumn, isPostgres } from './helpers.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
+  // Role names grew ('accountabilityOfficer' is 21 characters). SQLite does not enforce varchar lengths.
+  if (isPostgres(db)) {
+    await db.schema.alterTable('staff_role').alterColumn('role', (c) => c.setDataType('varchar(40)')).execute();
+  }
   await db.schema.alterTable('staff_user').addColumn('unit_id', 'integer', (c) => c.references('unit.id')).execute();
 
   for (const [name, type] of [
