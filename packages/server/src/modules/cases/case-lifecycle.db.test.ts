@@ -258,4 +258,46 @@ describe.each(testDialects())('case lifecycle on %s', (dialect) => {
     expect(notice.number).toMatch(/^SZ受〔\d{4}〕\d+号$/);
     expect(notice.content.due).toBeTruthy();
   });
+
+  it('R1.22a: a leader-reception-day case cannot close without the unit’s special report', async () => {
+    const id = await registerAndAccept({ petitioner: await person(2, '钱七') });
+    await ok(id, 'reception1', 'proposeAssignment', { unitId: hrss, origin: 'leaderDay' });
+    await ok(id, 'director', 'approveAssignment');
+    await ok(id, 'handler1', 'signFor');
+    await ok(id, 'handler1', 'issueOpinion', { outcome: 'explain', facts: '政策解释', reasons: '依规定', basis: '相关规定' });
+    await ok(id, 'handler1', 'recordDelivery', { way: 'inPerson', deliveredOn: today(), signed: true, view: 'agree' });
+    await ok(id, 'head1', 'unitSignOff', { headName: '周强', sealed: true });
+    await ok(id, 'reception1', 'reviewCase', { criteria: criteria() });
+    const d = await get(id, 'director');
+    expect(d.case.leaderDay).toBe(true);
+    expect(d.allowedActions).toEqual([]);
+    expect(json(await act(id, 'director', 'signOff')).error).toBe('closing.specialReportMissing');
+  });
+
+  it('R1.22a: the special report filed during handling lets the leader-day case close', async () => {
+    const id = await registerAndAccept({ petitioner: await person(3, '孙八') });
+    await ok(id, 'reception1', 'proposeAssignment', { unitId: hrss, origin: 'leaderDay' });
+    await ok(id, 'director', 'approveAssignment');
+    await ok(id, 'handler1', 'signFor');
+    expect((await get(id, 'handler1')).allowedActions).toContain('fileSpecialReport');
+    await ok(id, 'handler1', 'fileSpecialReport', { report: '专案汇报：已约谈企业并督促支付' });
+    await ok(id, 'handler1', 'issueOpinion', { outcome: 'support', facts: '属实', reasons: '依法', basis: '劳动合同法' });
+    await ok(id, 'handler1', 'recordDelivery', { way: 'inPerson', deliveredOn: today(), signed: true, view: 'agree' });
+    await ok(id, 'head1', 'unitSignOff', { headName: '周强', sealed: true });
+    await ok(id, 'reception1', 'reviewCase', { criteria: criteria() });
+    expect((await ok(id, 'director', 'signOff')).state).toBe('closed');
+  });
+
+  it('R1.19: a handling deadline reaching into a year with no official holiday notice is provisional and alerts the administrator', async () => {
+    t.clock.now = new Date('2027-01-05T02:00:00Z');
+    for (const u of Object.keys(cookies)) cookies[u] = await t.login(u);
+    const id = await registerAndAccept({ petitioner: await person(4, '周九') });
+    await ok(id, 'reception1', 'proposeAssignment', { unitId: hrss });
+    const d = await ok(id, 'director', 'approveAssignment');
+    const handle = d.case.deadlines.find((x: { kind: string; status: string }) => x.kind === 'handle' && x.status === 'active');
+    expect(handle.provisional).toBe(true);
+    expect(handle.provisionalYears).toEqual([2027]);
+    const alerts = await t.database.db.selectFrom('admin_alert').selectAll().where('key', '=', 'calendar.provisional:2027').execute();
+    expect(alerts).toHaveLength(1);
+  });
 });
