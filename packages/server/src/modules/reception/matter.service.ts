@@ -22,7 +22,7 @@ import {
   notFound,
   proposeVisitKind,
 } from '@hall/domain';
-import { type MatterRow, type Repositories, bool, fromJson, int, repositories, toJson } from '@hall/db';
+import { type MatterRow, type Repositories, bool, fromJson, repositories, toJson } from '@hall/db';
 import type { Ctx, Deps } from '../../context.ts';
 import { matterFacts } from '../cases/case-facts.ts';
 import { EFFECTS, type EffectEnv, type EffectResult } from '../cases/case.effects.ts';
