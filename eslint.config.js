@@ -36,7 +36,14 @@ export default defineConfig([
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../../features/*', '../*/api', '../*/components/*'], message: 'Features must not import each other; move shared code to src/lib or src/components.' }] },
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(features/)?(auth|registration|reception|cases|admin)/',
+              message: 'Features must not import each other; move shared code to src/lib or src/components.',
+            },
+          ],
+        },
       ],
     },
   },

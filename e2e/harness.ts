@@ -126,8 +126,16 @@ export interface BrowserSession {
   browser: Browser;
   context: BrowserContext;
   newPage(): Promise<Page>;
+  /** Another context of the same browser (its own cookies: a second user), same locale and viewport. */
+  newContext(): Promise<BrowserContext>;
   close(): Promise<void>;
 }
+
+const CONTEXT_OPTIONS = {
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+  viewport: { width: 1440, height: 900 },
+} as const;
 
 /**
  * Debian's chromium (apt-get install chromium fonts-wqy-microhei), headless, in a Chinese
@@ -148,15 +156,12 @@ export async function launchBrowser(): Promise<BrowserSession> {
       '--disable-sync',
     ],
   });
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1440, height: 900 },
-  });
+  const context = await browser.newContext(CONTEXT_OPTIONS);
   return {
     browser,
     context,
     newPage: () => context.newPage(),
+    newContext: () => browser.newContext(CONTEXT_OPTIONS),
     close: async () => {
       await context.close().catch(() => {});
       await browser.close();

@@ -34,6 +34,21 @@
  * POST   /api/matters/:id/actions/accept|notAccept|noLongerAccept  DecisionRequest → MatterDetail
  * POST   /api/matters/:id/actions/directReply  DirectReplyRequest → MatterDetail
  * GET    /api/matters/:id/notice               → Notice
+ *
+ * Accountability (R1.23–R1.25). Who sees: the director, deputies and the accountability office the whole
+ * hall; a window's staff the inquiries about their window's matters; others 403.
+ * GET    /api/accountability?state&matterId    → AccountabilitySummary[]
+ * GET    /api/accountability/:id               → AccountabilityDetail (dossier: events, documents, allowedActions)
+ * POST   /api/accountability AccountabilityProposeRequest → AccountabilityDetail
+ *          (accountability:propose; trigger wrongHandling|dereliction; the matter must have an assigned unit;
+ *           overdue|overdueNoExtension are opened by the scheduled sweep, HALL_SWEEP_SECONDS)
+ * POST   /api/accountability/:id/actions/approve|reject|sendNotice|recordRectification|approveInvestigation|concludeInvestigation
+ *          ACCOUNTABILITY_ACTION_INPUTS[action] (each with version) → AccountabilityDetail
+ *          approve/reject: director or deputy; sendNotice {demands, rectifyDays|rectifyDue} issues the numbered
+ *          self-inspection notice (SZ查〔2026〕1号); recordRectification {quality good|poor, note};
+ *          approveInvestigation: the director only; concludeInvestigation {findings}
+ * GET    /api/documents/:id                    → DocumentDetail (a numbered document for its print page; allowed
+ *          to whoever may read its matter or its inquiry)
  */
 export const API_PREFIX = '/api';
 export const SESSION_COOKIE = 'hall_session';

@@ -115,6 +115,8 @@ export const CaseRecords = z.object({
     z.object({ id: z.number(), level: z.string(), organ: z.string(), requestedOn: z.string(), result: z.string().nullable(), resultAt: z.string().nullable() }),
   ),
   satisfaction: z.array(z.object({ target: z.string(), rating: z.string(), at: z.string() })),
+  /** pending / notRated / rated / expired, as the national record keeps it; null while open. */
+  satisfactionState: z.enum(['pending', 'notRated', 'rated', 'expired']).nullable(),
   documents: z.array(DocumentView),
   accountability: z.array(z.object({ id: z.number(), trigger: z.string(), state: z.string(), createdAt: z.string() })),
 });
@@ -132,4 +134,5 @@ export const MatterFactsView = z.object({
   hasOpinion: z.boolean(),
   reviewWindowOpen: z.boolean(),
   reReviewWindowOpen: z.boolean(),
+  ratingOpen: z.boolean(),
 });

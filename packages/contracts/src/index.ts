@@ -5,3 +5,6 @@ export * from './matter.ts';
 export * from './api.ts';
 export * from './actions.ts';
 export * from './case.ts';
+export * from './calendar.ts';
+export * from './worklist.ts';
+export * from './accountability.ts';

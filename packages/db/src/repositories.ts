@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { AccountabilityRepository } from './repositories/accountability.repository.ts';
 import { AuditRepository } from './repositories/audit.repository.ts';
 import { CalendarRepository } from './repositories/calendar.repository.ts';
 import { CaseRepository } from './repositories/case.repository.ts';
@@ -8,6 +9,7 @@ import { MatterRepository } from './repositories/matter.repository.ts';
 import { OrgRepository } from './repositories/org.repository.ts';
 import { PetitionerRepository } from './repositories/petitioner.repository.ts';
 import { StaffRepository } from './repositories/staff.repository.ts';
+import { WorklistRepository } from './repositories/worklist.repository.ts';
 import type { DB } from './schema.ts';
 
 /** All repositories over one executor: the database, or a transaction so that audit rows commit with the change. */
@@ -22,6 +24,8 @@ export function repositories(db: Kysely<DB>) {
     cases: new CaseRepository(db),
     documents: new DocumentRepository(db),
     calendar: new CalendarRepository(db),
+    worklist: new WorklistRepository(db),
+    accountability: new AccountabilityRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

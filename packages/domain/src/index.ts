@@ -7,3 +7,5 @@ export * from './messages.ts';
 export * from './identity.ts';
 export * from './calendar.ts';
 export * from './deadline.ts';
+export * from './accountability.ts';
+export * from './supervision.ts';

@@ -5,7 +5,18 @@ import { IdType, checkIdentity } from './identity.ts';
 import { FIELD_LABELS, MESSAGES, fieldLabel, pickLang, translate, type Lang } from './messages.ts';
 import { SECURITY_CHECKS, checkRegistration, type RegistrationFacts } from './registration.ts';
 import { ROLES, type Role } from './roles.ts';
-import { MATTER_ACTIONS, MATTER_STATES, MATTER_TRANSITIONS, decideTransition, type ActionInput } from './workflow.ts';
+import {
+  MATTER_ACTIONS,
+  MATTER_STATES,
+  MATTER_TRANSITIONS,
+  MEDIATION_LEVELS,
+  NO_FACTS,
+  REVIEW_CRITERIA,
+  decideTransition,
+  type ActionInput,
+  type GuardFailure,
+  type MatterFacts,
+} from './workflow.ts';
 
 /*
  * Every error code the domain can produce must be translatable (the server translates every
@@ -14,42 +25,149 @@ import { MATTER_ACTIONS, MATTER_STATES, MATTER_TRANSITIONS, decideTransition, ty
  */
 
 const LANGS: readonly Lang[] = ['zh-CN', 'en'];
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** The distinct placeholders of a message (a language may use one more often than the other). */
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 
 // ---- workflow: guards and decideTransition ----------------------------------------------------
 
-function* actionInputs(): Generator<ActionInput> {
-  const strings = [undefined, null, '', '  ', '文本'];
-  for (const reason of strings)
-    for (const channel of strings)
-      for (const reply of strings)
-        for (const signedName of strings)
-          for (const agrees of [true, false])
-            for (const ceases of [true, false]) yield { reason, channel, reply, signedName, agrees, ceases };
-  yield {};
-}
-const INPUTS = [...actionInputs()];
+/*
+ * Inputs: one "good" input that sets every field any action reads, then every field in turn
+ * replaced by each value of its list (missing, blank, wrong type, each option), plus {} and a good
+ * input with the other choice of every either/or (disagree, no agreement, a failed criterion).
+ * Facts: the full product of every fact's values for the guards; for the input checks, NO_FACTS
+ * and every fact changed on its own.
+ */
+const TEXT = [undefined, null, '', '  ', '\u3000', '文本', 7, Number.NaN, true];
+const FLAG = [undefined, null, true, false, 'true', 1];
+const passing = Object.fromEntries(REVIEW_CRITERIA.map((k) => [k, { pass: true, note: '' }]));
+const CRITERIA: unknown[] = [
+  undefined,
+  null,
+  'x',
+  {},
+  passing,
+  ...REVIEW_CRITERIA.flatMap((k) => [
+    { ...passing, [k]: undefined },
+    { ...passing, [k]: { pass: 'yes' } },
+    { ...passing, [k]: { pass: false } },
+    { ...passing, [k]: { pass: false, note: '  ' } },
+    { ...passing, [k]: { pass: false, note: '补充调查' } },
+  ]),
+];
+const FIELD_VALUES: Record<string, readonly unknown[]> = {
+  reason: TEXT,
+  channel: [...TEXT, 'arbitration', 'litigation'],
+  reply: TEXT,
+  signedName: TEXT,
+  agrees: FLAG,
+  ceases: FLAG,
+  unitId: TEXT,
+  consent: FLAG,
+  note: TEXT,
+  qualifies: FLAG,
+  level: [...TEXT, ...MEDIATION_LEVELS],
+  outcome: [...TEXT, 'agreement', 'noAgreement'],
+  summonedFor: TEXT,
+  demand: TEXT,
+  progress: TEXT,
+  days: [undefined, 0, -1, 30, 31, 'x'],
+  report: TEXT,
+  facts: TEXT,
+  reasons: TEXT,
+  basis: TEXT,
+  view: [...TEXT, 'agree', 'disagree', 'none'],
+  sealed: FLAG,
+  headName: TEXT,
+  criteria: CRITERIA,
+  organ: TEXT,
+  requestedOn: TEXT,
+  result: TEXT,
+};
+const GOOD: ActionInput = {
+  ...Object.fromEntries(Object.keys(FIELD_VALUES).map((k) => [k, '文本'])),
+  agrees: true,
+  ceases: true,
+  unitId: 3,
+  consent: true,
+  qualifies: true,
+  level: 'group',
+  outcome: 'agreement',
+  days: 30,
+  sealed: true,
+  criteria: passing,
+};
+const OTHER: ActionInput = {
+  ...GOOD,
+  agrees: false,
+  ceases: false,
+  outcome: 'noAgreement',
+  criteria: { ...passing, factsClear: { pass: false, note: '事实不清' } },
+};
+const INPUTS: ActionInput[] = [
+  {},
+  GOOD,
+  OTHER,
+  ...[GOOD, OTHER].flatMap((base) =>
+    Object.entries(FIELD_VALUES).flatMap(([k, values]) => values.map((v) => ({ ...base, [k]: v }))),
+  ),
+];
 
-const workflowCodes = new Map<string, Set<string>>(); // code -> fields it was reported on
-const addCode = (code: string, field?: string) => {
-  const fields = workflowCodes.get(code) ?? new Set<string>();
-  if (field) fields.add(field);
-  workflowCodes.set(code, fields);
+const FACT_VALUES: { [K in keyof MatterFacts]-?: readonly MatterFacts[K][] } = {
+  noLongerMediable: [false, true],
+  localityIsCounty: [false, true],
+  mediationLevel: [null, ...MEDIATION_LEVELS],
+  objectionOpen: [false, true],
+  extensionPending: [false, true],
+  leaderDay: [false, true],
+  specialReportFiled: [false, true],
+  petitionerView: [null, 'agree', 'disagree', 'none'],
+  hasOpinion: [false, true],
+  reviewWindowOpen: [false, true],
+  reReviewWindowOpen: [false, true],
+  ratingOpen: [false, true],
+};
+const FACT_KEYS = Object.keys(FACT_VALUES) as (keyof MatterFacts)[];
+const FACT_GRID: MatterFacts[] = FACT_KEYS.reduce<MatterFacts[]>(
+  (acc, k) => acc.flatMap((f) => FACT_VALUES[k].map((v) => ({ ...f, [k]: v }))),
+  [{ ...NO_FACTS }],
+);
+/** NO_FACTS and every fact changed on its own. */
+const FACT_SAMPLE: MatterFacts[] = [
+  NO_FACTS,
+  ...FACT_KEYS.flatMap((k) => FACT_VALUES[k].map((v) => ({ ...NO_FACTS, [k]: v }) as MatterFacts)),
+];
+
+interface Found {
+  fields: Set<string>;
+  params: Record<string, string | number>[];
+}
+const workflowCodes = new Map<string, Found>(); // code -> fields it was reported on, params it came with
+const addCode = (f: GuardFailure) => {
+  const found = workflowCodes.get(f.code) ?? { fields: new Set<string>(), params: [] };
+  if (f.field) found.fields.add(f.field);
+  if (f.params) found.params.push(f.params);
+  workflowCodes.set(f.code, found);
 };
 for (const t of MATTER_TRANSITIONS) {
-  for (const input of INPUTS) {
-    const f = t.accepts?.(input);
-    if (f) addCode(f.code, f.field);
+  for (const facts of FACT_GRID) {
+    const g = t.guard?.(facts);
+    if (g) addCode(g);
   }
+  for (const facts of FACT_SAMPLE)
+    for (const input of INPUTS) {
+      const f = t.accepts?.(input, facts);
+      if (f) addCode(f);
+    }
 }
 const roleSets: Role[][] = [[], ...ROLES.map((r) => [r]), [...ROLES]];
 for (const state of MATTER_STATES)
   for (const action of MATTER_ACTIONS)
     for (const roles of roleSets)
-      for (const input of INPUTS) {
-        const d = decideTransition(state, action, roles, input);
-        if (!d.ok) addCode(d.code, d.field);
-      }
+      for (const facts of FACT_SAMPLE)
+        for (const input of [{}, GOOD, OTHER]) {
+          const d = decideTransition(state, action, roles, input, facts);
+          if (!d.ok) addCode(d);
+        }
 
 // ---- registration -----------------------------------------------------------------------------
 
@@ -119,17 +237,59 @@ describe('every domain error code has a zh-CN and en message', () => {
       'auth.forbidden',
       'matter.reasonRequired',
       'matter.channelRequired',
-      'matter.replyRequired',
       'matter.signatureRequired',
+      'matter.notCeased',
+      'mediation.startAtGroup',
+      'mediation.levelBelowCurrent',
+      'mediation.skipsLevel',
+      'review.criterionMissing',
+      'review.failNoteRequired',
+      'review.failed',
+      'review.passed',
+      'opinion.sealRequired',
+      'matter.consentRequired',
+      'closing.specialReportMissing',
+      'review.windowClosed',
     ])
       expect([...workflowCodes.keys()]).toContain(c);
+    for (const f of ['criteria.factsClear', 'criteria.handlingAppropriate.note', 'level', 'unitId', 'sealed'])
+      expect(
+        [...workflowCodes.values()].some((x) => x.fields.has(f)),
+        f,
+      ).toBe(true);
   });
 
-  it.each([...workflowCodes.keys()].map((c) => [c] as const))('R1.5 / R1.5b / R1.6 workflow code %s', (code) => {
-    expectTranslated(code);
+  it('every guard of the table produced a code on the fact grid, every input check one on the input grid', () => {
+    for (const t of MATTER_TRANSITIONS) {
+      if (t.guard)
+        expect(
+          FACT_GRID.some((f) => t.guard!(f)),
+          `${t.from} ${t.action} guard`,
+        ).toBe(true);
+      if (t.accepts)
+        expect(
+          INPUTS.some((i) => t.accepts!(i, NO_FACTS)),
+          `${t.from} ${t.action} accepts`,
+        ).toBe(true);
+    }
   });
 
-  it.each([...workflowCodes].flatMap(([, fields]) => [...fields]).map((f) => [f] as const))(
+  it.each([...workflowCodes].map(([c, found]) => [c, found] as const))(
+    'R1.5–R1.22a workflow code %s: both languages, placeholders filled from its params',
+    (code, found) => {
+      expectTranslated(code);
+      for (const params of found.params)
+        for (const lang of LANGS) expect(translate(code, lang, params), `${code} ${lang}`).not.toMatch(/\{\w+\}/);
+    },
+  );
+
+  it('workflow codes that come without params have no placeholders', () => {
+    for (const [code, found] of workflowCodes)
+      if (found.params.length === 0)
+        for (const lang of LANGS) expect(placeholders(MESSAGES[code]?.[lang] ?? ''), `${code} ${lang}`).toEqual([]);
+  });
+
+  it.each([...new Set([...workflowCodes.values()].flatMap((x) => [...x.fields]))].map((f) => [f] as const))(
     'workflow field %s has a label in both languages',
     (field) => {
       for (const lang of LANGS) expect(fieldLabel(field, lang), `${field} ${lang}`).not.toBe(field);

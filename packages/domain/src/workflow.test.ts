@@ -1,78 +1,202 @@
 import { describe, it, expect } from 'vitest';
-import { Permission, ROLES, ROLE_PERMISSIONS, type Role } from './roles.ts';
+import { Permission, ROLES, ROLE_PERMISSIONS, can, type Role } from './roles.ts';
 import {
+  CLOSED_STATES,
   MATTER_ACTIONS,
   MATTER_STATES,
   MATTER_TRANSITIONS,
+  MEDIATION_LEVELS,
+  NO_FACTS,
+  REVIEW_CRITERIA,
   allowedActions,
   decideTransition,
   isFinal,
   type ActionInput,
   type MatterAction,
+  type MatterFacts,
   type MatterState,
   type Transition,
 } from './workflow.ts';
 
 /*
- * The workflow table is the single source of truth for what may happen to a matter (R1.5, R1.5b,
- * R1.6). These tests walk the table itself, so a new row is covered as soon as it is added: the
- * only thing a new *action* needs is a valid input below (the Record type makes tsc demand it).
+ * The workflow table is the single source of truth for what may happen to a matter (R1.5–R1.22a,
+ * 复查/复核, satisfaction). These tests walk the table itself, so a new row is covered as soon as it
+ * is added. A new *action* needs a fixture below (the Record type makes tsc demand it); a new fact
+ * needs its values in FACT_VALUES (same). Named rules for guards and inputs: workflow-guards.test.ts.
  */
 
-const REPLY = '经核实，您反映的问题属于咨询类，政策规定明确，现当场答复如下。';
+// ---- facts -------------------------------------------------------------------------------------
 
-/** An input that satisfies the guard of the row with this action and destination. */
-const VALID_INPUT: Record<MatterAction, (to: MatterState) => ActionInput> = {
-  accept: () => ({ reason: '' }),
-  notAccept: () => ({ reason: '属于劳动仲裁范围', channel: '劳动人事争议仲裁委员会' }),
-  noLongerAccept: () => ({ reason: '已三级终结' }),
-  directReply: (to) =>
-    to === 'closed'
-      ? { reply: REPLY, agrees: true, ceases: true, signedName: '张三' }
-      : { reply: REPLY, agrees: false, ceases: false },
+/** Every value each fact can take: the grid below is their full product. */
+const FACT_VALUES: { [K in keyof MatterFacts]-?: readonly MatterFacts[K][] } = {
+  noLongerMediable: [false, true],
+  localityIsCounty: [false, true],
+  mediationLevel: [null, ...MEDIATION_LEVELS],
+  objectionOpen: [false, true],
+  extensionPending: [false, true],
+  leaderDay: [false, true],
+  specialReportFiled: [false, true],
+  petitionerView: [null, 'agree', 'disagree', 'none'],
+  hasOpinion: [false, true],
+  reviewWindowOpen: [false, true],
+  reReviewWindowOpen: [false, true],
+  ratingOpen: [false, true],
+};
+const FACT_KEYS = Object.keys(FACT_VALUES) as (keyof MatterFacts)[];
+const FACT_GRID: readonly MatterFacts[] = FACT_KEYS.reduce<MatterFacts[]>(
+  (acc, k) => acc.flatMap((f) => FACT_VALUES[k].map((v) => ({ ...f, [k]: v }))),
+  [{ ...NO_FACTS }],
+);
+/** Every fact at its "most permissive" value. */
+const ALL_TRUE: MatterFacts = {
+  ...NO_FACTS,
+  ...Object.fromEntries(FACT_KEYS.filter((k) => typeof NO_FACTS[k] === 'boolean').map((k) => [k, true])),
+  mediationLevel: 'jointConference',
+  petitionerView: 'agree',
 };
 
-const validInput = (t: Transition): ActionInput => VALID_INPUT[t.action](t.to);
+// ---- fixtures: a valid input and open facts for every action ------------------------------------
+
+const REPLY = '经核实，您反映的问题属于咨询类，政策规定明确，现当场答复如下。';
+const HRSS = 3; // 市人力资源和社会保障局
+const HOUSING = 5; // 住建局
+const WUZHONG = 12; // 吴中区人民政府
+const ALL_PASS = Object.fromEntries(REVIEW_CRITERIA.map((k) => [k, { pass: true, note: '' }]));
+const ONE_FAIL = { ...ALL_PASS, evidenceConclusive: { pass: false, note: '缺少工资发放记录，需补充调查' } };
+
+interface Fixture {
+  /** An input the row's `accepts` takes; rows of the same (from, action) are told apart by `to`. */
+  input: (t: Transition, facts: MatterFacts) => ActionInput;
+  /** Facts under which the row's guard is open (on top of NO_FACTS). */
+  facts?: Partial<MatterFacts>;
+}
+
+const FIXTURES: Record<MatterAction, Fixture> = {
+  accept: { input: () => ({ reason: '' }) },
+  notAccept: { input: () => ({ reason: '属于劳动仲裁范围', channel: '劳动人事争议仲裁委员会' }) },
+  noLongerAccept: { input: () => ({ reason: '已三级终结' }) },
+  directReply: {
+    input: (t) =>
+      t.to === 'closed'
+        ? { reply: REPLY, agrees: true, ceases: true, signedName: '张三' }
+        : { reply: REPLY, agrees: false, ceases: false, signedName: null },
+  },
+  transferToCounty: { input: () => ({ unitId: WUZHONG, note: '' }), facts: { localityIsCounty: true } },
+  transferToChannel: { input: () => ({ channel: 'arbitration', windowId: 4, consent: true, note: '' }) },
+  recordLegalAid: { input: () => ({ qualifies: true, note: '符合法律援助条件，已协助申请' }) },
+  startMediation: { input: () => ({ note: '' }), facts: { noLongerMediable: false } },
+  recordMeeting: {
+    // R1.14: the meeting repeats the level reached so far (or is the first, a group meeting).
+    input: (t, f) => ({
+      level: f.mediationLevel ?? 'group',
+      heldOn: '2026-03-02',
+      chair: '王组长',
+      participants: '信访人、人社局窗口、住建局窗口',
+      outcome: t.to === 'mediating' ? 'noAgreement' : 'agreement',
+      summary: '双方就欠薪数额达成一致',
+      unitId: t.to === 'mediating' ? null : HRSS,
+      promisedDate: null,
+    }),
+  },
+  notifyAcceptance: { input: () => ({ note: '' }) },
+  proposeAssignment: { input: () => ({ unitId: HRSS, origin: 'window', limitDays: null, note: '' }) },
+  approveAssignment: { input: () => ({ note: '' }) },
+  refuseAssignment: { input: () => ({ reason: '应先行调解' }) },
+  signFor: { input: () => ({ note: '' }) },
+  object: { input: () => ({ reason: '不属本单位职责' }), facts: { objectionOpen: true } },
+  reassign: { input: () => ({ unitId: HOUSING, note: '' }) },
+  urge: { input: () => ({ reason: '信访人再次来访询问进度' }) },
+  summonHandler: { input: () => ({ summonedFor: '2026-03-05 09:00', note: '' }) },
+  supervise: { input: () => ({ kind: 'weekly', demand: '本周内答复信访人', progress: '已约谈用人单位' }) },
+  requestExtension: { input: () => ({ days: 30, reason: '需补充调查' }), facts: { extensionPending: false } },
+  approveExtension: { input: () => ({ note: '', petitionerToldOn: null }), facts: { extensionPending: true } },
+  refuseExtension: { input: () => ({ reason: '期限内可以办结' }), facts: { extensionPending: true } },
+  fileSpecialReport: { input: () => ({ report: '领导接待日案件专案汇报' }), facts: { leaderDay: true } },
+  issueOpinion: {
+    input: () => ({
+      outcome: 'support',
+      facts: '查明欠薪属实',
+      reasons: '用人单位应依法支付',
+      basis: '《劳动合同法》第三十条',
+    }),
+  },
+  recordDelivery: {
+    input: () => ({ way: 'inPerson', deliveredOn: '2026-04-01', signed: true, view: 'agree', note: '' }),
+  },
+  unitSignOff: { input: () => ({ headName: '李局长', sealed: true }) },
+  reviewCase: { input: (t) => ({ criteria: t.to === 'awaitingSignOff' ? ALL_PASS : ONE_FAIL }) },
+  signOff: { input: () => ({ note: '' }), facts: { petitionerView: 'agree' } },
+  deemClosed: { input: () => ({ reason: '无合理诉求，反复缠访' }), facts: { petitionerView: 'disagree' } },
+  requestReview: {
+    input: () => ({ organ: '市人民政府', requestedOn: '2026-05-01' }),
+    facts: { hasOpinion: true, reviewWindowOpen: true },
+  },
+  recordReviewResult: { input: () => ({ result: '维持原处理意见' }) },
+  requestReReview: {
+    input: () => ({ organ: '省信访局', requestedOn: '2026-06-01' }),
+    facts: { reReviewWindowOpen: true },
+  },
+  recordReReviewResult: { input: () => ({ result: '维持复查意见' }) },
+  rate: { input: () => ({ unitRating: 'satisfied', officeRating: 'basicallySatisfied' }), facts: { ratingOpen: true } },
+};
+
+const openFacts = (t: Transition): MatterFacts => ({ ...NO_FACTS, ...FIXTURES[t.action].facts });
+const validInput = (t: Transition, facts: MatterFacts = openFacts(t)): ActionInput =>
+  FIXTURES[t.action].input(t, facts);
+
+// ---- helpers -----------------------------------------------------------------------------------
 
 const holders = (p: Permission): Role[] => ROLES.filter((r) => ROLE_PERMISSIONS[r].includes(p));
-
-/** Rows that compete for the same (from, action): decideTransition chooses between them. */
+const lackers = (p: Permission): Role[] => ROLES.filter((r) => !ROLE_PERMISSIONS[r].includes(p));
+/** Rows that compete for the same (from, action): decideTransition chooses between them by input. */
 const siblings = (t: Transition) => MATTER_TRANSITIONS.filter((x) => x.from === t.from && x.action === t.action);
+const rowsOf = (state: MatterState, action: MatterAction) =>
+  MATTER_TRANSITIONS.filter((t) => t.from === state && t.action === action);
+const rowName = (t: Transition) => `${t.rule}: ${t.from} --${t.action}--> ${t.to}`;
+const ROWS = MATTER_TRANSITIONS.map((t) => [rowName(t), t] as const);
+const isOpen = (t: Transition, f: MatterFacts) => t.guard?.(f) === undefined;
 
-/** Roles that hold no permission of any row for (from, action): they must get 'forbidden'. */
-const lackers = (t: Transition): Role[] =>
-  ROLES.filter((r) => !siblings(t).some((x) => ROLE_PERMISSIONS[r].includes(x.permission)));
+// ---- the table itself --------------------------------------------------------------------------
 
-const rowName = (t: Transition) => `${t.rule} ${t.from} --${t.action}--> ${t.to}`;
+describe('MATTER_TRANSITIONS is well formed', () => {
+  const RULE_PART = /^(R\d+\.\d+[a-z]?|复查|复核|satisfaction)$/;
 
-describe('MATTER_TRANSITIONS table is well formed', () => {
-  it.each(MATTER_TRANSITIONS.map((t) => [rowName(t), t] as const))(
-    '%s: states, permission and rule id are known',
-    (_n, t) => {
-      expect(MATTER_STATES).toContain(t.from);
-      expect(MATTER_STATES).toContain(t.to);
-      expect(MATTER_ACTIONS).toContain(t.action);
-      expect(Object.values(Permission)).toContain(t.permission);
-      expect(t.rule).toMatch(/^R\d+\.\d+[a-z]?$/);
-    },
-  );
+  it.each(ROWS)('%s: states, action and permission are known; the rule cites rule ids', (_n, t) => {
+    expect(MATTER_STATES).toContain(t.from);
+    expect(MATTER_STATES).toContain(t.to);
+    expect(MATTER_ACTIONS).toContain(t.action);
+    expect(Object.values(Permission)).toContain(t.permission);
+    for (const part of t.rule.split(/,\s*/)) expect(part).toMatch(RULE_PART);
+  });
 
-  it.each(MATTER_TRANSITIONS.map((t) => [rowName(t), t] as const))('%s: some role holds its permission', (_n, t) => {
+  it.each(ROWS)('%s: some role holds its permission', (_n, t) => {
     expect(holders(t.permission).length).toBeGreaterThan(0);
   });
 
-  it.each(MATTER_TRANSITIONS.map((t) => [rowName(t), t] as const))(
-    '%s: the valid input used by these tests passes the row guard',
-    (_n, t) => {
-      expect(t.accepts?.(validInput(t))).toBeUndefined();
-    },
-  );
+  it.each(ROWS)('%s: rows of the same from+action share the permission and differ in destination', (_n, t) => {
+    for (const s of siblings(t)) {
+      expect(s.permission).toBe(t.permission);
+      if (s !== t) expect(s.to).not.toBe(t.to);
+    }
+  });
+
+  it.each(ROWS)('%s: the fixture opens the guard, and its input is accepted by this row and no sibling', (_n, t) => {
+    const f = openFacts(t);
+    expect(t.guard?.(f)).toBeUndefined();
+    expect(t.accepts?.(validInput(t), f)).toBeUndefined();
+    for (const s of siblings(t)) if (s !== t) expect(s.accepts?.(validInput(t), f), rowName(s)).toBeDefined();
+  });
 
   it.each(MATTER_ACTIONS.map((a) => [a] as const))('action %s appears in at least one row', (a) => {
     expect(MATTER_TRANSITIONS.some((t) => t.action === a)).toBe(true);
   });
 
-  it('every state in MATTER_STATES is reachable from registered through the table (R1.1 → R1.5/R1.6)', () => {
+  it('the fact grid of these tests covers every MatterFacts field', () => {
+    expect([...FACT_KEYS].sort()).toEqual(Object.keys(NO_FACTS).sort());
+    expect(FACT_GRID.length).toBe(FACT_KEYS.reduce((n, k) => n * FACT_VALUES[k].length, 1));
+  });
+
+  it('every state in MATTER_STATES is reachable from registered through the table (R1.1 → R1.5 …)', () => {
     const seen = new Set<MatterState>(['registered']);
     const queue: MatterState[] = ['registered'];
     while (queue.length > 0) {
@@ -86,38 +210,77 @@ describe('MATTER_TRANSITIONS table is well formed', () => {
     }
     expect([...seen].sort()).toEqual([...MATTER_STATES].sort());
   });
+
+  it('nothing leads back to registered (reception decides once, R1.5)', () => {
+    expect(MATTER_TRANSITIONS.filter((t) => t.to === 'registered')).toEqual([]);
+  });
 });
+
+// ---- every row ---------------------------------------------------------------------------------
 
 describe('decideTransition: every row of MATTER_TRANSITIONS', () => {
   for (const t of MATTER_TRANSITIONS) {
     describe(rowName(t), () => {
+      const facts = openFacts(t);
+      const input = validInput(t);
+
       it.each(holders(t.permission).map((r) => [r] as const))(
-        `allowed for %s (holds ${t.permission}) and lands on ${t.to}`,
+        `allowed for %s (holds ${t.permission}), lands on ${t.to}, and the action is listed`,
         (role) => {
-          const d = decideTransition(t.from, t.action, [role], validInput(t));
+          const d = decideTransition(t.from, t.action, [role], input, facts);
           expect(d).toEqual({ ok: true, transition: t });
-          if (d.ok) {
-            expect(d.transition).toBe(t);
-            expect(d.transition.to).toBe(t.to);
+          if (d.ok) expect(d.transition.to).toBe(t.to);
+          expect(allowedActions(t.from, [role], facts)).toContain(t.action);
+        },
+      );
+
+      it.each(lackers(t.permission).map((r) => [r] as const))(
+        `refused as forbidden for %s (lacks ${t.permission}), whatever the facts, and not listed`,
+        (role) => {
+          for (const f of [facts, NO_FACTS, ALL_TRUE]) {
+            expect(decideTransition(t.from, t.action, [role], validInput(t, f), f)).toEqual({
+              ok: false,
+              kind: 'forbidden',
+              code: 'auth.forbidden',
+            });
+            expect(allowedActions(t.from, [role], f)).not.toContain(t.action);
           }
         },
       );
 
-      it.each(lackers(t).map((r) => [r] as const))(`refused as forbidden for %s (lacks ${t.permission})`, (role) => {
-        expect(decideTransition(t.from, t.action, [role], validInput(t))).toEqual({
+      it('refused as forbidden with no roles at all', () => {
+        expect(decideTransition(t.from, t.action, [], input, facts)).toEqual({
           ok: false,
           kind: 'forbidden',
           code: 'auth.forbidden',
         });
       });
 
-      it('refused as forbidden with no roles at all', () => {
-        expect(decideTransition(t.from, t.action, [], validInput(t))).toMatchObject({ ok: false, kind: 'forbidden' });
+      it('allowed when a permitted role is combined with every role that lacks the permission', () => {
+        const d = decideTransition(
+          t.from,
+          t.action,
+          [...lackers(t.permission), holders(t.permission)[0]],
+          input,
+          facts,
+        );
+        expect(d).toEqual({ ok: true, transition: t });
       });
 
-      it('allowed when a permitted role is combined with roles that lack the permission', () => {
-        const d = decideTransition(t.from, t.action, [...lackers(t), holders(t.permission)[0]], validInput(t));
-        expect(d).toEqual({ ok: true, transition: t });
+      it(`over the whole fact grid (${FACT_GRID.length} sets): lands on ${t.to} when the guard is open, else conflict with the guard's code`, () => {
+        const role = holders(t.permission)[0];
+        let open = 0;
+        for (const f of FACT_GRID) {
+          const d = decideTransition(t.from, t.action, [role], validInput(t, f), f);
+          const g = t.guard?.(f);
+          if (g === undefined) {
+            open++;
+            if (!d.ok || d.transition !== t) expect.fail(`${JSON.stringify(f)}: ${JSON.stringify(d)}`);
+          } else if (d.ok || d.kind !== 'conflict' || d.code !== g.code) {
+            expect.fail(`${JSON.stringify(f)}: expected conflict ${g.code}, got ${JSON.stringify(d)}`);
+          }
+        }
+        expect(open).toBeGreaterThan(0);
       });
     });
   }
@@ -126,202 +289,221 @@ describe('decideTransition: every row of MATTER_TRANSITIONS', () => {
 describe('decideTransition: conflict from every state that has no row for the action', () => {
   const cases = MATTER_ACTIONS.flatMap((action) => {
     const row = MATTER_TRANSITIONS.find((t) => t.action === action)!;
-    return MATTER_STATES.filter((s) => !MATTER_TRANSITIONS.some((t) => t.from === s && t.action === action)).map(
-      (state) => [action, state, row] as const,
-    );
+    return MATTER_STATES.filter((s) => rowsOf(s, action).length === 0).map((state) => [action, state, row] as const);
   });
 
   it('there are such cases (the table does not allow every action everywhere)', () => {
     expect(cases.length).toBeGreaterThan(0);
   });
 
-  it.each(cases)('%s from %s is a conflict, even for every role with a valid input', (action, state, row) => {
-    expect(decideTransition(state, action, ROLES, validInput(row))).toEqual({
+  it.each(cases)(
+    '%s from %s is a conflict, for every role together, with a valid input and open facts',
+    (action, state, row) => {
+      for (const f of [openFacts(row), NO_FACTS, ALL_TRUE]) {
+        expect(decideTransition(state, action, ROLES, validInput(row, f), f)).toEqual({
+          ok: false,
+          kind: 'conflict',
+          code: 'matter.actionNotAllowedInState',
+        });
+        expect(allowedActions(state, ROLES, f)).not.toContain(action);
+      }
+    },
+  );
+
+  it.each(cases)('%s from %s is a conflict (not forbidden) even with no roles', (action, state, row) => {
+    expect(decideTransition(state, action, [], validInput(row), openFacts(row))).toEqual({
       ok: false,
       kind: 'conflict',
       code: 'matter.actionNotAllowedInState',
     });
   });
-
-  it.each(cases)('%s from %s is a conflict (not forbidden) even with no roles', (action, state, row) => {
-    expect(decideTransition(state, action, [], validInput(row))).toMatchObject({ ok: false, kind: 'conflict' });
-  });
 });
 
-describe('R1.5 / R1.5b decisions: guards', () => {
-  const rec: Role[] = ['receptionist'];
+// ---- structure: final and closed states ----------------------------------------------------------
 
-  it('R1.5 accept needs no reason', () => {
-    expect(decideTransition('registered', 'accept', rec, { reason: '' })).toMatchObject({
-      ok: true,
-      transition: { to: 'accepted' },
-    });
-  });
-
-  it('R1.5b notAccept without channel is invalid: matter.channelRequired on field channel', () => {
-    expect(decideTransition('registered', 'notAccept', rec, { reason: '属于劳动仲裁范围' })).toEqual({
-      ok: false,
-      kind: 'invalid',
-      code: 'matter.channelRequired',
-      field: 'channel',
-    });
-  });
-
-  it.each([[null], [''], ['   '], ['\u3000']])('R1.5b notAccept with blank channel %j is invalid', (channel) => {
-    expect(decideTransition('registered', 'notAccept', rec, { reason: '属于劳动仲裁范围', channel })).toMatchObject({
-      ok: false,
-      kind: 'invalid',
-      code: 'matter.channelRequired',
-      field: 'channel',
-    });
-  });
-
-  it('R1.5b notAccept without reason is invalid: matter.reasonRequired on field reason', () => {
-    expect(decideTransition('registered', 'notAccept', rec, { reason: '', channel: '劳动人事争议仲裁委员会' })).toEqual(
-      { ok: false, kind: 'invalid', code: 'matter.reasonRequired', field: 'reason' },
-    );
-  });
-
-  it('R1.5b notAccept with neither reason nor channel reports the reason first', () => {
-    expect(decideTransition('registered', 'notAccept', rec, {})).toMatchObject({
-      kind: 'invalid',
-      code: 'matter.reasonRequired',
-      field: 'reason',
-    });
-  });
-
-  it.each([[''], ['  '], [undefined]])('R1.5b / R1.9 noLongerAccept with reason %j is invalid', (reason) => {
-    expect(decideTransition('registered', 'noLongerAccept', rec, { reason })).toEqual({
-      ok: false,
-      kind: 'invalid',
-      code: 'matter.reasonRequired',
-      field: 'reason',
-    });
-  });
-
-  it('R1.5b notAccept with reason and channel lands on notAccepted', () => {
-    expect(
-      decideTransition('registered', 'notAccept', rec, { reason: '属于诉讼范围', channel: '人民法院' }),
-    ).toMatchObject({ ok: true, transition: { to: 'notAccepted', rule: 'R1.5b' } });
-  });
-});
-
-describe('R1.6 direct reply: guards', () => {
-  const rec: Role[] = ['receptionist'];
-
-  it('R1.6 agrees + ceases without signature is invalid: matter.signatureRequired on field signedName', () => {
-    expect(decideTransition('accepted', 'directReply', rec, { reply: REPLY, agrees: true, ceases: true })).toEqual({
-      ok: false,
-      kind: 'invalid',
-      code: 'matter.signatureRequired',
-      field: 'signedName',
-    });
-  });
-
-  it.each([[null], [''], ['  ']])('R1.6 agrees + ceases with blank signature %j is invalid', (signedName) => {
-    expect(
-      decideTransition('accepted', 'directReply', rec, { reply: REPLY, agrees: true, ceases: true, signedName }),
-    ).toMatchObject({ ok: false, kind: 'invalid', code: 'matter.signatureRequired', field: 'signedName' });
-  });
-
-  it.each([
-    ['agrees and ceases', true, true],
-    ['disagrees', false, false],
-  ])('R1.6 blank reply is invalid (%s): matter.replyRequired on field reply', (_n, agrees, ceases) => {
-    for (const reply of ['', '   ']) {
-      expect(decideTransition('accepted', 'directReply', rec, { reply, agrees, ceases, signedName: '张三' })).toEqual({
-        ok: false,
-        kind: 'invalid',
-        code: 'matter.replyRequired',
-        field: 'reply',
-      });
-    }
-  });
-
-  it('R1.6 petitioner agrees, ceases and signs: closed', () => {
-    expect(
-      decideTransition('accepted', 'directReply', rec, {
-        reply: REPLY,
-        agrees: true,
-        ceases: true,
-        signedName: '张三',
-      }),
-    ).toMatchObject({ ok: true, transition: { to: 'closed', rule: 'R1.6' } });
-  });
-
-  it.each([
-    ['disagrees, does not cease', false, false],
-    ['agrees but does not cease', true, false],
-    ['disagrees but says he ceases', false, true],
-  ])('R1.6 petitioner %s: the matter stays accepted', (_n, agrees, ceases) => {
-    const d = decideTransition('accepted', 'directReply', rec, { reply: REPLY, agrees, ceases, signedName: '张三' });
-    expect(d).toMatchObject({ ok: true, transition: { from: 'accepted', to: 'accepted' } });
-  });
-
-  it('R1.6 a disagreeing petitioner need not sign', () => {
-    expect(
-      decideTransition('accepted', 'directReply', rec, { reply: REPLY, agrees: false, ceases: false }),
-    ).toMatchObject({ ok: true, transition: { to: 'accepted' } });
-  });
-
-  it('R1.6 direct reply is not possible before the matter is accepted', () => {
-    expect(
-      decideTransition('registered', 'directReply', rec, {
-        reply: REPLY,
-        agrees: true,
-        ceases: true,
-        signedName: '张三',
-      }),
-    ).toMatchObject({ ok: false, kind: 'conflict' });
-  });
-});
-
-describe('allowedActions: the buttons the UI shows', () => {
-  it('R1.5 receptionist in registered: accept, notAccept, noLongerAccept', () => {
-    expect([...allowedActions('registered', ['receptionist'])].sort()).toEqual(
-      ['accept', 'noLongerAccept', 'notAccept'].sort(),
-    );
-  });
-
-  it('R1.6 receptionist in accepted: directReply once, although two rows carry it', () => {
-    expect(allowedActions('accepted', ['receptionist'])).toEqual(['directReply']);
-  });
-
-  it('registrar in registered: nothing', () => {
-    expect(allowedActions('registered', ['registrar'])).toEqual([]);
-  });
-
-  it.each(MATTER_STATES.map((s) => [s] as const))('registrar in %s: nothing', (s) => {
-    expect(allowedActions(s, ['registrar'])).toEqual([]);
-  });
-
-  it.each(MATTER_STATES.map((s) => [s] as const))('nobody has an action in %s when it is final', (s) => {
-    if (isFinal(s)) expect(allowedActions(s, ROLES)).toEqual([]);
-  });
-
-  // allowedActions lists exactly the actions decideTransition would not refuse as conflict/forbidden.
-  const combos = MATTER_STATES.flatMap((s) => ROLES.map((r) => [s, r] as const));
-  it.each(combos)('in %s for %s it agrees with decideTransition', (state, role) => {
-    const listed = allowedActions(state, [role]);
-    for (const action of MATTER_ACTIONS) {
-      const rows = MATTER_TRANSITIONS.filter((t) => t.from === state && t.action === action);
-      const d = decideTransition(state, action, [role], rows.length ? validInput(rows[0]) : {});
-      const reachable = d.ok || d.kind === 'invalid';
-      expect(listed.includes(action), `${action}`).toBe(reachable);
-    }
-  });
-});
+/** Rows that leave their state (not a record kept in place such as urge or rate). */
+const leaving = (s: MatterState) => MATTER_TRANSITIONS.filter((t) => t.from === s && t.to !== s);
+const FINAL: MatterState[] = ['notAccepted', 'noLongerAccepted', 'transferred', 'terminated'];
 
 describe('isFinal', () => {
-  it.each([['closed'], ['notAccepted'], ['noLongerAccepted']] as const)('%s is final (R1.5b, R1.6)', (s) => {
-    expect(isFinal(s)).toBe(true);
+  it('final states are exactly notAccepted, noLongerAccepted (R1.5b), transferred (R1.8, R1.10, R1.11), terminated (R1.9)', () => {
+    expect(MATTER_STATES.filter(isFinal).sort()).toEqual([...FINAL].sort());
   });
 
-  it.each([['registered'], ['accepted']] as const)('%s is not final', (s) => {
-    expect(isFinal(s)).toBe(false);
+  it.each(MATTER_STATES.map((s) => [s] as const))(
+    '%s is final exactly when no row leaves it for another state',
+    (s) => {
+      expect(isFinal(s)).toBe(leaving(s).length === 0);
+    },
+  );
+
+  it.each(FINAL.map((s) => [s] as const))(
+    '%s: whatever the facts, every role together can only record in place (terminated: rate)',
+    (s) => {
+      for (const f of [NO_FACTS, ALL_TRUE]) {
+        for (const action of allowedActions(s, ROLES, f)) {
+          const row = rowsOf(s, action)[0];
+          const d = decideTransition(s, action, ROLES, validInput(row, f), f);
+          expect(d.ok && d.transition.to).toBe(s);
+        }
+      }
+    },
+  );
+
+  it('notAccepted, noLongerAccepted and transferred have no action at all; terminated can still be rated', () => {
+    for (const s of ['notAccepted', 'noLongerAccepted', 'transferred'] as const)
+      expect(allowedActions(s, ROLES, ALL_TRUE)).toEqual([]);
+    expect(allowedActions('terminated', ROLES, ALL_TRUE)).toEqual(['rate']);
+  });
+});
+
+describe('CLOSED_STATES', () => {
+  it('are notAccepted, noLongerAccepted, transferred, closed, closedDeemed, reviewed, terminated (no duplicates)', () => {
+    expect([...CLOSED_STATES].sort()).toEqual(
+      ['notAccepted', 'noLongerAccepted', 'transferred', 'closed', 'closedDeemed', 'reviewed', 'terminated'].sort(),
+    );
+    expect(new Set(CLOSED_STATES).size).toBe(CLOSED_STATES.length);
   });
 
-  it.each(MATTER_STATES.map((s) => [s] as const))('%s is final exactly when no row leaves it', (s) => {
-    expect(isFinal(s)).toBe(!MATTER_TRANSITIONS.some((t) => t.from === s));
+  it('every final state is closed', () => {
+    for (const s of MATTER_STATES.filter(isFinal)) expect(CLOSED_STATES).toContain(s);
+  });
+
+  it('a closed state that is not final is left only by a request for review or re-review (复查/复核)', () => {
+    for (const s of CLOSED_STATES.filter((x) => !isFinal(x))) {
+      for (const t of leaving(s)) expect(['requestReview', 'requestReReview'], rowName(t)).toContain(t.action);
+    }
+  });
+
+  it('the closing rows land on closed states: R1.5b, R1.6, R1.8, R1.10, R1.11, R1.21, 复查, 复核', () => {
+    const closing = MATTER_TRANSITIONS.filter((t) => !CLOSED_STATES.includes(t.from) && CLOSED_STATES.includes(t.to));
+    expect([...new Set(closing.map((t) => t.action))].sort()).toEqual(
+      [
+        'notAccept',
+        'noLongerAccept',
+        'directReply',
+        'transferToCounty',
+        'transferToChannel',
+        'signOff',
+        'deemClosed',
+        'recordReviewResult',
+        'recordReReviewResult',
+      ].sort(),
+    );
+  });
+
+  it('rating (satisfaction) is recorded only on closed states', () => {
+    for (const t of MATTER_TRANSITIONS.filter((x) => x.action === 'rate')) {
+      expect(CLOSED_STATES).toContain(t.from);
+      expect(t.to).toBe(t.from);
+    }
+  });
+});
+
+/**
+ * R1.22a: a leader-day case that reaches awaitingSignOff without the unit's special report cannot
+ * leave the state until the report is filed; the unit can file it there (a self-loop that changes
+ * the facts). Checked separately below.
+ */
+const waitsForReport = (s: MatterState, f: MatterFacts) => s === 'awaitingSignOff' && f.leaderDay && !f.specialReportFiled;
+
+describe('liveness: an open matter can always move on', () => {
+  it('R1.22a a leader-day case waiting for its special report in awaitingSignOff can have it filed there', () => {
+    expect(allowedActions('awaitingSignOff', ['unitHandler'], { ...NO_FACTS, leaderDay: true, petitionerView: 'agree' })).toContain(
+      'fileSpecialReport',
+    );
+  });
+
+  const OPEN_STATES = MATTER_STATES.filter((s) => !CLOSED_STATES.includes(s));
+
+  it.each(OPEN_STATES.map((s) => [s] as const))(
+    '%s: under every fact set some role can take an action that leaves the state',
+    (s) => {
+      for (const f of FACT_GRID) {
+        if (waitsForReport(s, f)) continue;
+        if (!leaving(s).some((t) => isOpen(t, f))) expect.fail(`${s} is a dead end under ${JSON.stringify(f)}`);
+      }
+    },
+  );
+});
+
+// ---- allowedActions agrees with decideTransition -------------------------------------------------
+
+/** A few fact sets: none, all, every fixture's, the leader-day ones, and a spread of the grid. */
+const FACT_SAMPLE: MatterFacts[] = [
+  NO_FACTS,
+  ALL_TRUE,
+  ...Object.values(FIXTURES).map((x) => ({ ...NO_FACTS, ...x.facts })),
+  { ...NO_FACTS, leaderDay: true, petitionerView: 'agree' },
+  { ...NO_FACTS, leaderDay: true, specialReportFiled: true, petitionerView: 'agree' },
+  { ...NO_FACTS, leaderDay: true, specialReportFiled: true, petitionerView: 'disagree' },
+  ...FACT_GRID.filter((_, i) => i % 211 === 0),
+];
+
+describe('allowedActions: the buttons the UI shows', () => {
+  const combos = MATTER_STATES.flatMap((s) => ROLES.map((r) => [s, r] as const));
+
+  it.each(combos)(
+    `in %s for %s it lists exactly the actions decideTransition allows (${FACT_SAMPLE.length} fact sets)`,
+    (state, role) => {
+      const problems: string[] = [];
+      for (const facts of FACT_SAMPLE) {
+        const listed = allowedActions(state, [role], facts);
+        if (new Set(listed).size !== listed.length) problems.push(`duplicates in ${listed.join(',')}`);
+        for (const action of MATTER_ACTIONS) {
+          const rows = rowsOf(state, action);
+          const decisions = (rows.length ? rows.map((r) => validInput(r, facts)) : [{}]).map((input) =>
+            decideTransition(state, action, [role], input, facts),
+          );
+          // listed: some row of the action is taken with its valid input; not listed: every
+          // attempt is refused as conflict or forbidden (never 'invalid': the button is hidden).
+          const consistent = listed.includes(action)
+            ? decisions.some((d) => d.ok)
+            : decisions.every((d) => !d.ok && (d.kind === 'conflict' || d.kind === 'forbidden'));
+          if (!consistent)
+            problems.push(
+              `${action} listed=${listed.includes(action)} ${JSON.stringify(facts)} ${JSON.stringify(decisions)}`,
+            );
+        }
+      }
+      expect(problems).toEqual([]);
+    },
+  );
+
+  it.each(MATTER_STATES.map((s) => [s] as const))('in %s: nothing without roles; several roles list the union', (s) => {
+    for (const facts of FACT_SAMPLE) {
+      expect(allowedActions(s, [], facts)).toEqual([]);
+      const union = new Set(ROLES.flatMap((r) => allowedActions(s, [r], facts)));
+      expect(new Set(allowedActions(s, ROLES, facts))).toEqual(union);
+    }
+  });
+
+  it('the facts default to NO_FACTS', () => {
+    for (const s of MATTER_STATES) expect(allowedActions(s, ROLES)).toEqual(allowedActions(s, ROLES, NO_FACTS));
+  });
+
+  it('R1.5 receptionist in registered: accept, notAccept, noLongerAccept', () => {
+    expect([...allowedActions('registered', ['receptionist'])].sort()).toEqual([
+      'accept',
+      'noLongerAccept',
+      'notAccept',
+    ]);
+  });
+
+  it('R1.6–R1.16 receptionist in accepted (city matter, mediable): each action once, although directReply has two rows', () => {
+    expect([...allowedActions('accepted', ['receptionist'], NO_FACTS)].sort()).toEqual(
+      ['directReply', 'proposeAssignment', 'recordLegalAid', 'startMediation', 'transferToChannel'].sort(),
+    );
+  });
+
+  it.each(MATTER_STATES.map((s) => [s] as const))('registrar and admin in %s: nothing, whatever the facts', (s) => {
+    for (const facts of FACT_SAMPLE) {
+      expect(allowedActions(s, ['registrar'], facts)).toEqual([]);
+      expect(allowedActions(s, ['admin'], facts)).toEqual([]);
+    }
+  });
+
+  it('every permission a row uses is one a role may hold (sanity for the tables above)', () => {
+    for (const t of MATTER_TRANSITIONS) expect(ROLES.some((r) => can([r], t.permission))).toBe(true);
   });
 });

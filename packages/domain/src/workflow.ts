@@ -130,6 +130,8 @@ export interface MatterFacts {
   /** Review / re-review may still be requested (30 days). */
   reviewWindowOpen: boolean;
   reReviewWindowOpen: boolean;
+  /** The petitioner's rating may be recorded: closed, not yet rated, within the rating period. */
+  ratingOpen: boolean;
 }
 
 export const NO_FACTS: MatterFacts = {
@@ -144,6 +146,7 @@ export const NO_FACTS: MatterFacts = {
   hasOpinion: false,
   reviewWindowOpen: false,
   reReviewWindowOpen: false,
+  ratingOpen: false,
 };
 
 export type ActionInput = Record<string, unknown>;
@@ -253,6 +256,7 @@ const guard = {
   reviewOpen: (f: MatterFacts) =>
     !f.hasOpinion ? { code: 'review.noOpinion' } : f.reviewWindowOpen ? undefined : { code: 'review.windowClosed' },
   reReviewOpen: (f: MatterFacts) => (f.reReviewWindowOpen ? undefined : { code: 'review.windowClosed' }),
+  ratingOpen: (f: MatterFacts) => (f.ratingOpen ? undefined : { code: 'satisfaction.closed' }),
 };
 
 // ---- the table ---------------------------------------------------------------------------------
@@ -298,7 +302,7 @@ export const MATTER_TRANSITIONS: readonly Transition[] = [
     to: S.transferred,
     permission: P.matterTransfer,
     rule: 'R1.10, R1.11',
-    accepts: all(consentGiven, need('channel')),
+    accepts: all(consentGiven, need('channel', 'transfer.channelRequired')),
   }),
   row({ from: S.accepted, action: 'recordLegalAid', to: S.accepted, permission: P.matterTransfer, rule: 'R1.12', accepts: need('note') }),
 
@@ -374,15 +378,10 @@ export const MATTER_TRANSITIONS: readonly Transition[] = [
     guard: guard.pendingExtension,
     accepts: needsReason,
   }),
-  row({
-    from: S.handling,
-    action: 'fileSpecialReport',
-    to: S.handling,
-    permission: P.unitHandle,
-    rule: 'R1.22a',
-    guard: guard.leaderDay,
-    accepts: need('report'),
-  }),
+  // R1.22a: the leader-day report can be filed any time before the case closes.
+  ...[S.handling, S.opinionIssued, S.opinionDelivered, S.underReview, S.awaitingSignOff].map((from) =>
+    row({ from, action: 'fileSpecialReport', to: from, permission: P.unitHandle, rule: 'R1.22a', guard: guard.leaderDay, accepts: need('report') }),
+  ),
 
   // Opinion, review, closing (R1.21, R1.22)
   row({
@@ -432,7 +431,9 @@ export const MATTER_TRANSITIONS: readonly Transition[] = [
   row({ from: S.inReReview, action: 'recordReReviewResult', to: S.terminated, permission: P.reviewRecord, rule: '复核, R1.9', accepts: need('result') }),
 
   // Satisfaction, rated separately for the unit and the petition office
-  ...RATEABLE.map((from) => row({ from, action: 'rate', to: from, permission: P.satisfactionRecord, rule: 'satisfaction' })),
+  ...RATEABLE.map((from) =>
+    row({ from, action: 'rate', to: from, permission: P.satisfactionRecord, rule: 'satisfaction', guard: guard.ratingOpen }),
+  ),
 ];
 
 export type TransitionDecision =

@@ -14,9 +14,12 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Database } from '@hall/db';
 import type { Config } from './config.ts';
 import type { Deps } from './context.ts';
+import { accountabilityRoutes } from './modules/accountability/accountability.routes.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { receptionRoutes } from './modules/reception/reception.routes.ts';
+import { worklistRoutes } from './modules/worklist/worklist.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
 import { PiiCipher } from './pii.ts';
@@ -67,6 +70,9 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   authRoutes(app, deps);
   adminRoutes(app, deps);
   receptionRoutes(app, deps);
+  accountabilityRoutes(app, deps);
+  calendarRoutes(app, deps);
+  worklistRoutes(app, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   return { app, deps };

@@ -25,6 +25,8 @@ const Env = z.object({
   HALL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HALL_SECURE_COOKIE: z.enum(['true', 'false']).default('false'),
   HALL_WEB_DIST: z.string().optional(),
+  /** How often the accountability sweep runs (R1.23), in seconds; 0 turns it off. */
+  HALL_SWEEP_SECONDS: z.coerce.number().int().min(0).max(24 * 3600).default(60),
 });
 
 export interface Config {
@@ -40,6 +42,7 @@ export interface Config {
   logLevel: string;
   secureCookie: boolean;
   webDist: string | null;
+  sweepSeconds: number;
 }
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -62,6 +65,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.HALL_LOG_LEVEL,
     secureCookie: e.HALL_SECURE_COOKIE === 'true',
     webDist: e.HALL_WEB_DIST ?? null,
+    sweepSeconds: e.HALL_SWEEP_SECONDS,
   };
 }
 

@@ -7,6 +7,7 @@ import { migrate, openDatabase } from '@hall/db';
 import { buildApp } from './app.ts';
 import { parseConfig } from './config.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo/seed.ts';
+import { startSweep } from './modules/accountability/sweep.ts';
 import { loadKey } from './pii.ts';
 
 async function main() {
@@ -15,9 +16,12 @@ async function main() {
   const applied = await migrate(database.db);
   const key = loadKey(config.dataKey, config.dataDir);
   const seeded = config.demoData ? await seedDemo(database.db, new Date()) : false;
-  const { app } = await buildApp({ config, database, key: key.key });
+  const { app, deps } = await buildApp({ config, database, key: key.key });
+  // R1.23: the accountability sweep; on PostgreSQL with several instances one of them sweeps per cycle.
+  const sweep = startSweep(deps, { intervalMs: config.sweepSeconds * 1000, log: app.log.child({ module: 'sweep' }) });
 
   const close = async () => {
+    await sweep.stop();
     await app.close();
     await database.destroy();
     process.exit(0);
@@ -37,6 +41,7 @@ async function main() {
   } else if (key.file) {
     lines.push(`  personal-data key: ${key.file}`);
   }
+  lines.push(`  accountability sweep: ${config.sweepSeconds > 0 ? `every ${config.sweepSeconds} s` : 'off'} (HALL_SWEEP_SECONDS)`);
   if (seeded) lines.push('  demo data loaded (first start)');
   if (config.demoData) {
     lines.push(`  demo accounts (password ${DEMO_PASSWORD}):`);

@@ -16,12 +16,17 @@ export class CalendarRepository {
     return this.db.deleteFrom('holiday_year').where('year', '=', year).execute();
   }
 
-  /** Raises an alert once per key; returns whether it is new. */
+  /** Raises an alert once per key; a resolved one opens again. Returns whether it is new or reopened. */
   async raiseAlert(v: { kind: string; key: string; params: string | null; created_at: string }) {
     const row = await this.db
       .insertInto('admin_alert')
       .values({ ...v, resolved_at: null })
-      .onConflict((oc) => oc.column('key').doNothing())
+      .onConflict((oc) =>
+        oc
+          .column('key')
+          .doUpdateSet({ resolved_at: null, created_at: v.created_at, params: v.params })
+          .where('admin_alert.resolved_at', 'is not', null),
+      )
       .returning('id')
       .executeTakeFirst();
     return Boolean(row);

@@ -80,6 +80,9 @@ export class CaseRepository {
       .orderBy('id')
       .execute();
   }
+  activeDeadlines() {
+    return this.db.selectFrom('deadline').selectAll().where('status', '=', 'active').orderBy('id').execute();
+  }
   provisionalActiveDeadlines() {
     return this.db.selectFrom('deadline').selectAll().where('status', '=', 'active').where('provisional', '=', 1).execute();
   }

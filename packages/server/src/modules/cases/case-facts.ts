@@ -2,12 +2,26 @@
  * The facts the workflow's guards read (MatterFacts), computed from a matter's records and today's
  * date in China. One place, so the buttons the UI shows and the checks the server makes agree.
  */
-import { type MatterFacts, type MediationLevel, MEDIATION_LEVELS, chinaDate, proposeVisitKind } from '@hall/domain';
+import { type MatterFacts, type MediationLevel, MEDIATION_LEVELS, addDays, chinaDate, proposeVisitKind } from '@hall/domain';
 import { type MatterRow, type Repositories, bool } from '@hall/db';
+
+/** Days after closing in which the petitioner's rating is taken (see docs/decisions.md). */
+export const RATING_DAYS = 30;
+
+/**
+ * The satisfaction state of the national record: null while the matter is open; then pending
+ * (closed, not rated, within the period), rated, not rated (the petitioner declined to rate),
+ * expired (the period passed without one).
+ */
+export function satisfactionState(m: Pick<MatterRow, 'state' | 'closed_at'>, ratings: readonly { rating: string }[], today: string) {
+  if (!m.closed_at || !['closed', 'closedDeemed', 'reviewed', 'terminated'].includes(m.state)) return null;
+  if (ratings.length) return ratings.every((x) => x.rating === 'notRated') ? ('notRated' as const) : ('rated' as const);
+  return today <= addDays(chinaDate(new Date(m.closed_at)), RATING_DAYS) ? ('pending' as const) : ('expired' as const);
+}
 
 export async function matterFacts(r: Repositories, m: MatterRow, now: Date): Promise<MatterFacts> {
   const today = chinaDate(now);
-  const [locality, meetings, assignments, deadlines, extensions, notes, opinions, earlier] = await Promise.all([
+  const [locality, meetings, assignments, deadlines, extensions, notes, opinions, earlier, ratings] = await Promise.all([
     m.locality_code ? r.org.getDivision(m.locality_code) : undefined,
     r.cases.meetings(m.id),
     r.cases.assignments(m.id),
@@ -16,6 +30,7 @@ export async function matterFacts(r: Repositories, m: MatterRow, now: Date): Pro
     r.cases.notes(m.id),
     r.cases.opinions(m.id),
     r.matters.list({ hallId: m.hall_id, petitionerId: m.petitioner_id, excludeId: m.id, limit: 200 }),
+    r.cases.satisfaction(m.id),
   ]);
   const activeDue = (kind: string) => deadlines.find((d) => d.kind === kind && d.status === 'active')?.due;
   const open = (kind: string) => {
@@ -65,5 +80,6 @@ export async function matterFacts(r: Repositories, m: MatterRow, now: Date): Pro
     hasOpinion: opinions.length > 0,
     reviewWindowOpen: open('reviewRequest'),
     reReviewWindowOpen: open('reReviewRequest'),
+    ratingOpen: satisfactionState(m, ratings, today) === 'pending',
   };
 }

@@ -1,6 +1,7 @@
 /** Presents a matter's lifecycle records (CaseRecords) with the names of people, units and windows. */
 import type { CaseRecords, DeadlineView, DocumentView } from '@hall/contracts';
-import type { Deadline, MediationLevel } from '@hall/domain';
+import { type Deadline, type MediationLevel, chinaDate } from '@hall/domain';
+import { satisfactionState } from './case-facts.ts';
 import { type DeadlineRow, type DocumentRow, type MatterRow, type Repositories, bool, fromJson } from '@hall/db';
 
 export function presentDeadline(row: DeadlineRow): DeadlineView {
@@ -31,7 +32,7 @@ export const presentDocument = (d: DocumentRow, names: Map<number, string>): Doc
   content: fromJson<Record<string, unknown>>(d.content, {}),
 });
 
-export async function caseRecords(r: Repositories, m: MatterRow): Promise<CaseRecords> {
+export async function caseRecords(r: Repositories, m: MatterRow, now: Date): Promise<CaseRecords> {
   const [transfers, notes, meetings, assignments, deadlines, extensions, supervision, opinions, reviews, higher, satisfaction, documents, accountability, units, windows, staff] =
     await Promise.all([
       r.cases.transfers(m.id),
@@ -151,6 +152,7 @@ export async function caseRecords(r: Repositories, m: MatterRow): Promise<CaseRe
     })),
     higherReviews: higher.map((h) => ({ id: h.id, level: h.level, organ: h.organ, requestedOn: h.requested_on, result: h.result, resultAt: h.result_at })),
     satisfaction: satisfaction.map((s) => ({ target: s.target, rating: s.rating, at: s.at })),
+    satisfactionState: satisfactionState(m, satisfaction, chinaDate(now)),
     documents: documents.map((d) => presentDocument(d, names)),
     accountability: accountability.map((a) => ({ id: a.id, trigger: a.trigger, state: a.state, createdAt: a.created_at })),
   };

@@ -179,7 +179,7 @@ export class MatterService {
       version: m.version,
       allowedActions: this.mayAct(ctx, m) ? allowedActions(m.state as MatterState, ctx.actor.roles, facts) : [],
       facts,
-      case: await caseRecords(r, m),
+      case: await caseRecords(r, m, ctx.now),
       timeline: events.map(presentEvent),
     };
   }

@@ -1,13 +1,15 @@
 /**
  * The administrator's screens, mounted by the shell under /admin/*: halls, windows, units,
- * staff, content categories with their owning windows, divisions (all org:manage, R1.0) and the
- * audit log (audit:read, R1.27). A user with audit:read only sees the audit log.
+ * staff, content categories with their owning windows, divisions, the holiday calendar (all
+ * org:manage, R1.0, R1.19), the open alerts (administrator and leadership) and the audit log
+ * (audit:read, R1.27). A user with audit:read only sees the audit log (and the alerts if leadership).
  */
 import { createContext, useContext, type JSX } from 'react';
 import { Card, Result, Spin, Tabs, message } from 'antd';
 import { Navigate, Outlet, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Permission } from '@hall/domain';
+import { ALERT_READER_ROLES } from '@hall/contracts';
 import './i18n';
 import { MessageContext } from './common';
 import { useMe } from './queries';
@@ -18,6 +20,8 @@ import { StaffSection } from './StaffSection';
 import { CategoriesSection } from './CategoriesSection';
 import { DivisionsSection } from './DivisionsSection';
 import { AuditSection } from './AuditSection';
+import { CalendarSection } from './CalendarSection';
+import { AlertsSection, AlertsTabLabel } from './AlertsSection';
 
 const SECTIONS = [
   { key: 'halls', element: <HallsSection />, permission: Permission.orgManage },
@@ -26,6 +30,8 @@ const SECTIONS = [
   { key: 'staff', element: <StaffSection />, permission: Permission.orgManage },
   { key: 'categories', element: <CategoriesSection />, permission: Permission.orgManage },
   { key: 'divisions', element: <DivisionsSection />, permission: Permission.orgManage },
+  { key: 'calendar', element: <CalendarSection />, permission: Permission.orgManage },
+  { key: 'alerts', element: <AlertsSection />, permission: Permission.auditRead, roles: ALERT_READER_ROLES },
   { key: 'audit', element: <AuditSection />, permission: Permission.auditRead },
 ] as const;
 
@@ -33,7 +39,13 @@ function useAllowedSections() {
   const me = useMe();
   // Until /auth/me answers (or if it fails) every tab shows; the server checks each request anyway.
   const perms = me.data ? new Set(me.data.permissions) : null;
-  return { loading: me.isLoading, sections: SECTIONS.filter((s) => !perms || perms.has(s.permission)) };
+  const roles = me.data?.roles;
+  return {
+    loading: me.isLoading,
+    sections: SECTIONS.filter(
+      (s) => !perms || (perms.has(s.permission) && (!('roles' in s) || s.roles.some((r) => roles?.includes(r)))),
+    ),
+  };
 }
 
 function AdminLayout() {
@@ -55,7 +67,11 @@ function AdminLayout() {
           onChange={(key) => navigate(`${base}/${key}`)}
           items={sections.map((s) => ({
             key: s.key,
-            label: <span data-testid={`admin-tab-${s.key}`}>{t(`nav.${s.key}`)}</span>,
+            label: (
+              <span data-testid={`admin-tab-${s.key}`}>
+                {s.key === 'alerts' ? <AlertsTabLabel /> : t(`nav.${s.key}`)}
+              </span>
+            ),
           }))}
         />
         <Outlet />
