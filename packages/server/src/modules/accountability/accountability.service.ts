@@ -29,8 +29,9 @@ import {
   notFound,
   rectificationDue,
 } from '@hall/domain';
-import { type MatterRow, type Repositories, repositories, toJson } from '@hall/db';
+import { type Repositories, repositories, toJson } from '@hall/db';
 import type { Actor, Ctx, Deps } from '../../context.ts';
+import { mayReadMatter } from '../cases/matter-access.ts';
 import { loadCalendar } from '../cases/calendar.ts';
 import { issueDocument } from '../cases/documents.ts';
 import { presentDocumentDetail, presentEvent, presentSummary } from './accountability.presenter.ts';
@@ -48,13 +49,6 @@ export function accountabilityScope(actor: Actor): { all: true } | { windowId: n
  * Whether the actor may read a matter: the same rule as MatterService's per-resource check (the
  * hall's readers all; window staff their window's; unit staff their unit's assigned cases).
  */
-export function mayReadMatter(actor: Actor, m: Pick<MatterRow, 'hall_id' | 'window_id' | 'assigned_unit_id'>) {
-  if (m.hall_id !== actor.hallId) return false;
-  if (can(actor.roles, Permission.matterReadAll)) return true;
-  if (can(actor.roles, Permission.matterReadOwnWindow) && actor.windowId === m.window_id) return true;
-  return can(actor.roles, Permission.matterReadOwnUnit) && actor.unitId !== null && actor.unitId === m.assigned_unit_id;
-}
-
 type Row = Awaited<ReturnType<Repositories['accountability']['list']>>[number];
 
 export class AccountabilityService {

@@ -28,6 +28,7 @@ import { matterFacts } from '../cases/case-facts.ts';
 import { EFFECTS, type EffectEnv, type EffectResult } from '../cases/case.effects.ts';
 import { loadCalendar } from '../cases/calendar.ts';
 import { caseRecords } from '../cases/case.presenter.ts';
+import { mayActOnMatter, mayReadMatter, notYours } from '../cases/matter-access.ts';
 import { presentEvent, presentPetitioner, presentSummary } from './matter.presenter.ts';
 
 type EarlierHandling = MatterDetail['earlierHandling'];
@@ -35,28 +36,14 @@ type EarlierHandling = MatterDetail['earlierHandling'];
 export class MatterService {
   constructor(private readonly deps: Deps) {}
 
-  /** Per-resource check (HOUSE rule 4): the hall's readers see all; window staff only their window. */
+  /** Per-resource check (HOUSE rule 4): see cases/matter-access.ts. */
   private assertCanRead(ctx: Ctx, m: MatterRow) {
-    const { actor } = ctx;
-    if (m.hall_id !== actor.hallId) throw notFound('matter.notFound');
-    if (can(actor.roles, Permission.matterReadAll)) return;
-    if (can(actor.roles, Permission.matterReadOwnWindow) && actor.windowId === m.window_id) return;
-    if (can(actor.roles, Permission.matterReadOwnUnit) && actor.unitId !== null && actor.unitId === m.assigned_unit_id) return;
-    throw forbidden(can(actor.roles, Permission.matterReadOwnUnit) ? 'auth.notYourUnit' : 'auth.notYourWindow');
-  }
-
-  /** Acting needs more than reading: window staff act on their window's matters only, unit staff on their unit's. */
-  private mayAct(ctx: Ctx, m: MatterRow) {
-    const { actor } = ctx;
-    return (
-      can(actor.roles, Permission.matterReadAll) ||
-      (actor.windowId !== null && actor.windowId === m.window_id) ||
-      (actor.unitId !== null && actor.unitId === m.assigned_unit_id)
-    );
+    if (m.hall_id !== ctx.actor.hallId) throw notFound('matter.notFound');
+    if (!mayReadMatter(ctx.actor, m)) throw forbidden(notYours(ctx.actor));
   }
 
   private assertCanAct(ctx: Ctx, m: MatterRow) {
-    if (!this.mayAct(ctx, m)) throw forbidden(ctx.actor.unitId !== null ? 'auth.notYourUnit' : 'auth.notYourWindow');
+    if (!mayActOnMatter(ctx.actor, m)) throw forbidden(notYours(ctx.actor));
   }
 
   async list(ctx: Ctx, q: MatterListQuery) {
@@ -177,7 +164,7 @@ export class MatterService {
       })),
       closedAt: m.closed_at,
       version: m.version,
-      allowedActions: this.mayAct(ctx, m) ? allowedActions(m.state as MatterState, ctx.actor.roles, facts) : [],
+      allowedActions: mayActOnMatter(ctx.actor, m) ? allowedActions(m.state as MatterState, ctx.actor.roles, facts) : [],
       facts,
       case: await caseRecords(r, m, ctx.now),
       timeline: events.map(presentEvent),
