@@ -1,7 +1,13 @@
 import { addFeatureTranslations } from '../lib/i18n';
 
 const zh = {
-  nav: { register: '来访登记', reception: '接谈', admin: '系统管理', audit: '审计日志' },
+  nav: {
+    register: '来访登记',
+    reception: '接谈',
+    cases: '本单位案件',
+    admin: '系统管理',
+    audit: '审计日志',
+  },
   header: {
     window: '窗口',
     changePassword: '修改密码',
@@ -10,7 +16,13 @@ const zh = {
 };
 
 const en: typeof zh = {
-  nav: { register: 'Registration', reception: 'Reception', admin: 'Administration', audit: 'Audit log' },
+  nav: {
+    register: 'Registration',
+    reception: 'Reception',
+    cases: 'Our cases',
+    admin: 'Administration',
+    audit: 'Audit log',
+  },
   header: {
     window: 'Window',
     changePassword: 'Change password',

@@ -1,9 +1,13 @@
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { Permission } from '@hall/domain';
 import { LoginPage } from '../features/auth';
+import { useAuth } from '../lib/auth';
+import { canAny } from '../lib/policy';
 import { Loading, NotFound } from '../components/PageStatus';
 import { AppLayout } from './layout/AppLayout';
+import { worklistRoutes } from '../features/worklist';
+import { ProposeAccountabilityButton, accountabilityRoutes } from '../features/accountability';
 import { HomeRedirect, RequireAuth, RequirePermission } from './routes/guards';
 
 // Feature screens load on demand: the desk does not download the administrator's screens.
@@ -11,9 +15,33 @@ const RegisterPage = lazy(() => import('../features/registration').then((m) => (
 const ReceptionListPage = lazy(() => import('../features/reception').then((m) => ({ default: m.ReceptionListPage })));
 const MatterDetailPage = lazy(() => import('../features/reception').then((m) => ({ default: m.MatterDetailPage })));
 const NoticePage = lazy(() => import('../features/reception').then((m) => ({ default: m.NoticePage })));
+const MatterDocumentPage = lazy(() =>
+  import('../features/reception').then((m) => ({ default: m.MatterDocumentPage })),
+);
+const UnitCasesPage = lazy(() => import('../features/cases').then((m) => ({ default: m.UnitCasesPage })));
+const DocumentPage = lazy(() => import('../features/cases').then((m) => ({ default: m.DocumentPage })));
 const AdminRoutes = lazy(() => import('../features/admin').then((m) => ({ default: m.AdminRoutes })));
 
 const READ_MATTERS = [Permission.matterReadOwnWindow, Permission.matterReadAll] as const;
+/** Anyone who reads matters: the window's, the hall's, or (unit staff) their unit's assigned cases. */
+const READ_ANY_MATTER = [...READ_MATTERS, Permission.matterReadOwnUnit] as const;
+/** Who may open an inquiry's documents: approvers, the office, and the windows that propose them (R1.23). */
+const ACCOUNTABILITY = [
+  Permission.accountabilityApprove,
+  Permission.accountabilityHandle,
+  Permission.accountabilityPropose,
+] as const;
+
+/** The reception list; unit staff (who read only their unit's cases) land on 本单位案件 instead. */
+function ReceptionOrUnitCases() {
+  const { me } = useAuth();
+  if (!canAny(me, READ_MATTERS) && canAny(me, [Permission.matterReadOwnUnit])) return <Navigate to="/cases" replace />;
+  return (
+    <RequirePermission any={READ_MATTERS}>
+      <ReceptionListPage />
+    </RequirePermission>
+  );
+}
 
 export function AppRouter() {
   return (
@@ -25,9 +53,30 @@ export function AppRouter() {
           <Route
             path="/matters/:id/notice"
             element={
-              <RequirePermission any={READ_MATTERS}>
+              <RequirePermission any={READ_ANY_MATTER}>
                 <Suspense fallback={<Loading />}>
                   <NoticePage />
+                </Suspense>
+              </RequirePermission>
+            }
+          />
+          {/* Numbered documents print alone too (issue 3). */}
+          <Route
+            path="/matters/:id/documents/:docId"
+            element={
+              <RequirePermission any={READ_ANY_MATTER}>
+                <Suspense fallback={<Loading />}>
+                  <MatterDocumentPage />
+                </Suspense>
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="/documents/:id"
+            element={
+              <RequirePermission any={[...READ_ANY_MATTER, ...ACCOUNTABILITY]}>
+                <Suspense fallback={<Loading />}>
+                  <DocumentPage />
                 </Suspense>
               </RequirePermission>
             }
@@ -42,19 +91,26 @@ export function AppRouter() {
                 </RequirePermission>
               }
             />
+            <Route path="/reception" element={<ReceptionOrUnitCases />} />
             <Route
-              path="/reception"
+              path="/cases"
               element={
-                <RequirePermission any={READ_MATTERS}>
-                  <ReceptionListPage />
+                <RequirePermission any={[Permission.matterReadOwnUnit]}>
+                  <UnitCasesPage />
                 </RequirePermission>
               }
             />
+            {/* The work lists and the inquiries: /inbox, /supervision, /accountability, /accountability/:id. */}
+            {[...worklistRoutes, ...accountabilityRoutes].map((r) => (
+              <Route key={r.path} path={r.path} element={r.element} />
+            ))}
             <Route
               path="/matters/:id"
               element={
-                <RequirePermission any={READ_MATTERS}>
-                  <MatterDetailPage />
+                <RequirePermission any={READ_ANY_MATTER}>
+                  <MatterDetailPage
+                    caseExtras={(d) => <ProposeAccountabilityButton matterId={d.id} petitionNo={d.petitionNo} />}
+                  />
                 </RequirePermission>
               }
             />

@@ -17,6 +17,7 @@ export function homePath(me: Me): string {
   if (me.roles.includes('registrar')) return '/register';
   if (me.roles.includes('receptionist')) return '/reception';
   if (me.roles.includes('admin')) return '/admin';
+  if (can(me, Permission.matterReadOwnUnit) && !can(me, Permission.matterReadAll)) return '/cases';
   return '/reception';
 }
 
@@ -25,8 +26,11 @@ export function mayOpen(me: Me, path: string): boolean {
   const p = path.split(/[?#]/)[0];
   if (p === '/' || p === '') return true;
   if (p.startsWith('/register')) return can(me, Permission.visitorRegister);
-  if (p.startsWith('/reception') || p.startsWith('/matters'))
-    return canAny(me, [Permission.matterReadOwnWindow, Permission.matterReadAll]);
+  if (p.startsWith('/reception')) return canAny(me, [Permission.matterReadOwnWindow, Permission.matterReadAll]);
+  if (p.startsWith('/matters') || p.startsWith('/documents'))
+    return canAny(me, [Permission.matterReadOwnWindow, Permission.matterReadOwnUnit, Permission.matterReadAll]);
+  if (p.startsWith('/cases')) return can(me, Permission.matterReadOwnUnit);
+  if (p.startsWith('/inbox') || p.startsWith('/supervision') || p.startsWith('/accountability')) return true;
   if (p.startsWith('/admin/audit')) return canAny(me, [Permission.orgManage, Permission.auditRead]);
   if (p.startsWith('/admin')) return can(me, Permission.orgManage) || can(me, Permission.auditRead);
   return false;

@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { Layout, Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -7,11 +7,13 @@ import { Permission, can, canAny } from '../../lib/policy';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { Loading } from '../../components/PageStatus';
 import { UserBar } from './UserBar';
+import { useWorklistNav } from '../../features/worklist';
+import { useAccountabilityNav } from '../../features/accountability';
 
 interface NavItem {
   key: string;
   path: string;
-  label: string;
+  label: ReactNode;
 }
 
 function useNavItems(): NavItem[] {
@@ -19,11 +21,23 @@ function useNavItems(): NavItem[] {
   const me = useMe();
   const items: NavItem[] = [];
   if (can(me, Permission.visitorRegister)) items.push({ key: 'register', path: '/register', label: t('nav.register') });
-  if (canAny(me, [Permission.matterReadOwnWindow, Permission.matterReadAll]))
-    items.push({ key: 'reception', path: '/reception', label: t('nav.reception') });
+  const readsMatters = canAny(me, [Permission.matterReadOwnWindow, Permission.matterReadAll]);
+  if (readsMatters) items.push({ key: 'reception', path: '/reception', label: t('nav.reception') });
+  // Unit staff: the cases assigned to their unit (R1.18).
+  if (can(me, Permission.matterReadOwnUnit)) items.push({ key: 'cases', path: '/cases', label: t('nav.cases') });
   if (can(me, Permission.orgManage)) items.push({ key: 'admin', path: '/admin', label: t('nav.admin') });
   else if (can(me, Permission.auditRead)) items.push({ key: 'admin', path: '/admin/audit', label: t('nav.audit') });
-  return items;
+  // The work lists and the inquiries bring their own entries with count badges (features/worklist,
+  // features/accountability): 待办 first, the others before the administration.
+  const featureNav: NavItem[] = [...useWorklistNav(), ...useAccountabilityNav()];
+  const atAdmin = items.findIndex((i) => i.key === 'admin');
+  const at = atAdmin < 0 ? items.length : atAdmin;
+  return [
+    ...featureNav.filter((i) => i.key === 'inbox'),
+    ...items.slice(0, at),
+    ...featureNav.filter((i) => i.key !== 'inbox'),
+    ...items.slice(at),
+  ];
 }
 
 /** The app chrome: title, navigation by permission, language, the user's name / hall / window. */
@@ -31,7 +45,8 @@ export function AppLayout() {
   const { t } = useTranslation('common');
   const location = useLocation();
   const items = useNavItems();
-  const selected = location.pathname.startsWith('/matters') ? 'reception' : (location.pathname.split('/')[1] ?? '');
+  const matterList = items.some((i) => i.key === 'reception') ? 'reception' : 'cases';
+  const selected = location.pathname.startsWith('/matters') ? matterList : (location.pathname.split('/')[1] ?? '');
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header

@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  DecisionRequest,
-  DirectReplyRequest,
+  ActionInputs,
   MatterDetail,
   MatterListQuery,
   MatterSummary,
@@ -75,6 +74,8 @@ function useMatterMutation<V>(id: number, fn: (v: V) => Promise<MatterDetail>) {
       qc.setQueryData(matterKeys.detail(id), detail);
       void qc.invalidateQueries({ queryKey: ['matters', 'list'] });
       void qc.invalidateQueries({ queryKey: matterKeys.notice(id) });
+      // What waits on whom changed: the work lists (inbox and its count in the navigation, supervision).
+      void qc.invalidateQueries({ queryKey: ['worklist'] });
     },
   });
 }
@@ -83,10 +84,12 @@ export function useUpdateReception(id: number) {
   return useMatterMutation(id, (body: ReceptionUpdate) => put<MatterDetail>(`/matters/${id}/reception`, body));
 }
 
-export type ActionBody = DecisionRequest | DirectReplyRequest;
+/** The input of any workflow action (ACTION_INPUTS), with the version the user saw. */
+export type ActionBody = ActionInputs[MatterAction];
 
 export function useMatterAction(id: number) {
   return useMatterMutation(id, ({ action, body }: { action: MatterAction; body: ActionBody }) =>
     post<MatterDetail>(`/matters/${id}/actions/${action}`, body),
   );
 }
+
