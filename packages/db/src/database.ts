@@ -21,9 +21,16 @@ export interface Database {
 // COUNT(*) and bigint come back as strings from pg; our counts fit in a JS number.
 pg.types.setTypeParser(20, (v) => Number(v));
 
-export function openDatabase(opts: { url?: string | null; sqliteFile?: string; poolSize?: number }): Database {
+export function openDatabase(opts: {
+  url?: string | null;
+  sqliteFile?: string;
+  poolSize?: number;
+  /** An idle pooled connection failed (server restart, terminated backend). Without a handler pg crashes the process. */
+  onPoolError?: (err: Error) => void;
+}): Database {
   if (opts.url && /^postgres(ql)?:\/\//.test(opts.url)) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    pool.on('error', opts.onPoolError ?? ((err) => console.warn(`PostgreSQL: an idle connection failed: ${err.message}`)));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', destroy: () => db.destroy() };
   }

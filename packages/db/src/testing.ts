@@ -38,7 +38,8 @@ export async function createTestDatabase(dialect: Dialect, opts: { poolSize?: nu
   }
   const url = new URL(pgAdminUrl());
   url.pathname = `/${name}`;
-  const database = openDatabase({ url: url.toString(), poolSize: opts.poolSize });
+  // Dropping the database with FORCE ends connections the pool is still closing: expected here.
+  const database = openDatabase({ url: url.toString(), poolSize: opts.poolSize, onPoolError: () => {} });
   await migrate(database.db);
   return {
     ...database,

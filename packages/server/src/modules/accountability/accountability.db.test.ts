@@ -180,7 +180,7 @@ describe.each(testDialects())('accountability on %s', (dialect) => {
     let secondDb: ReturnType<typeof openDatabase> | undefined;
     if (dialect === 'postgres') {
       // A second app on a second connection pool to the same database, as a second server would be.
-      secondDb = openDatabase({ url: t.database.url });
+      secondDb = openDatabase({ url: t.database.url, onPoolError: () => {} });
       second = await buildApp({
         config: testConfig(),
         database: secondDb,
@@ -217,7 +217,7 @@ describe.each(testDialects())('accountability on %s', (dialect) => {
     it('R1.23: while one instance sweeps (holds the advisory lock) another skips the cycle; the unique key stops a second proposal even without the lock', async () => {
       const c = await handlingCase();
       setDay(dayAfter(c.due));
-      const otherDb = openDatabase({ url: t.database.url });
+      const otherDb = openDatabase({ url: t.database.url, onPoolError: () => {} });
       try {
         await otherDb.db.transaction().execute(async (trx) => {
           expect(await repositories(trx).accountability.tryTransactionLock(SWEEP_LOCK_KEY)).toBe(true);
