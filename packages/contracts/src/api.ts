@@ -31,9 +31,12 @@
  * GET    /api/matters?scope=today|open|all&windowId&q → MatterSummary[]
  * GET    /api/matters/:id                      → MatterDetail (403 auth.notYourWindow for another window)
  * PUT    /api/matters/:id/reception ReceptionUpdate → MatterDetail
- * POST   /api/matters/:id/actions/accept|notAccept|noLongerAccept  DecisionRequest → MatterDetail
- * POST   /api/matters/:id/actions/directReply  DirectReplyRequest → MatterDetail
+ * POST   /api/matters/:id/actions/<action>  ACTION_INPUTS[action] → MatterDetail
+ *        (one route per action of MATTER_ACTIONS: the workflow table decides; OpenAPI lists each)
  * GET    /api/matters/:id/notice               → Notice
+ * Calendar (org:manage): GET /api/calendar/years, GET|PUT|DELETE /api/calendar/years/:year, GET /api/calendar/day/:date,
+ *   GET /api/alerts — see calendar.ts
+ * Work lists: GET /api/inbox, GET /api/supervision/due, GET /api/units/urges — see worklist.ts
  *
  * Accountability (R1.23–R1.25). Who sees: the director, deputies and the accountability office the whole
  * hall; a window's staff the inquiries about their window's matters; others 403.
