@@ -32,17 +32,10 @@ export async function matterFacts(r: Repositories, m: MatterRow, now: Date): Pro
     r.matters.list({ hallId: m.hall_id, petitionerId: m.petitioner_id, excludeId: m.id, limit: 200 }),
     r.cases.satisfaction(m.id),
   ]);
-  const activeDue = (kind: string) => deadlines.find((d) => d.kind === kind && d.status === 'active')?.due;
-  const open = (kind: string) => {
-    const due = activeDue(kind);
-    return due !== undefined && today <= due;
-  };
   const level = meetings.reduce<MediationLevel | null>((max, x) => {
     const l = x.level as MediationLevel;
     return max === null || MEDIATION_LEVELS.indexOf(l) > MEDIATION_LEVELS.indexOf(max) ? l : max;
   }, null);
-  const current = assignments[assignments.length - 1];
-  const latestOpinion = opinions[opinions.length - 1];
 
   // R1.9: the same person's earlier matter on the same subject ended without a reasonable demand or
   // after three levels: this one is not mediated again.
@@ -72,14 +65,49 @@ export async function matterFacts(r: Repositories, m: MatterRow, now: Date): Pro
     noLongerMediable: bool(m.no_reasonable_demand) || relatedClosedForGood,
     localityIsCounty: locality?.level === 'county',
     mediationLevel: level,
-    objectionOpen: current?.status === 'assigned' && open('objection'),
-    extensionPending: extensions.some((e) => e.status === 'pending'),
-    leaderDay: bool(m.leader_day),
-    specialReportFiled: notes.some((n) => n.kind === 'specialReport'),
-    petitionerView: (latestOpinion?.petitioner_view as MatterFacts['petitionerView']) ?? null,
-    hasOpinion: opinions.length > 0,
-    reviewWindowOpen: open('reviewRequest'),
-    reReviewWindowOpen: open('reReviewRequest'),
+    ...caseStepFacts({
+      today,
+      activeDue: (kind) => deadlines.find((d) => d.kind === kind && d.status === 'active')?.due,
+      assignmentStatus: assignments[assignments.length - 1]?.status,
+      extensionPending: extensions.some((e) => e.status === 'pending'),
+      leaderDay: bool(m.leader_day),
+      specialReportFiled: notes.some((n) => n.kind === 'specialReport'),
+      latestOpinion: opinions[opinions.length - 1],
+    }),
     ratingOpen: satisfactionState(m, ratings, today) === 'pending',
   };
+}
+
+/** What the facts of a case's assignment, deadlines, extensions and opinions are made of. */
+export interface CaseStepRecords {
+  today: string;
+  /** The due day of the active deadline of a kind, if one runs. */
+  activeDue: (kind: string) => string | undefined;
+  /** The status of the current (latest) assignment. */
+  assignmentStatus: string | undefined;
+  extensionPending: boolean;
+  leaderDay: boolean;
+  specialReportFiled: boolean;
+  latestOpinion: { petitioner_view: string | null } | undefined;
+}
+
+/**
+ * The facts of the handling steps, from records however they were loaded (one case here, a batch in
+ * the work lists): one rule, so the inbox and the case page offer the same actions.
+ */
+export function caseStepFacts(c: CaseStepRecords) {
+  const open = (kind: string) => {
+    const due = c.activeDue(kind);
+    return due !== undefined && c.today <= due;
+  };
+  return {
+    objectionOpen: c.assignmentStatus === 'assigned' && open('objection'),
+    extensionPending: c.extensionPending,
+    leaderDay: c.leaderDay,
+    specialReportFiled: c.specialReportFiled,
+    petitionerView: (c.latestOpinion?.petitioner_view as MatterFacts['petitionerView']) ?? null,
+    hasOpinion: c.latestOpinion !== undefined,
+    reviewWindowOpen: open('reviewRequest'),
+    reReviewWindowOpen: open('reReviewRequest'),
+  } satisfies Partial<MatterFacts>;
 }

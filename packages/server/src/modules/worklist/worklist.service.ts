@@ -36,6 +36,7 @@ import {
 import { type Repositories, bool, repositories } from '@hall/db';
 import type { Actor, Ctx, Deps } from '../../context.ts';
 import { loadCalendar } from '../cases/calendar.ts';
+import { caseStepFacts } from '../cases/case-facts.ts';
 
 type WorkScope = Parameters<Repositories['worklist']['matters']>[0];
 type WorkMatter = Awaited<ReturnType<Repositories['worklist']['matters']>>[number];
@@ -144,27 +145,23 @@ async function loadBatch(r: Repositories, scope: WorkScope): Promise<Batch> {
 }
 
 /**
- * The facts the workflow guards read, from the batch — the same rules as cases/case-facts.ts
- * matterFacts. Left at their defaults: noLongerMediable, localityIsCounty and mediationLevel, which
+ * The facts the workflow guards read, from the batch, by the same rule as the case page
+ * (cases/case-facts.ts caseStepFacts). Left at their defaults: noLongerMediable, localityIsCounty and mediationLevel, which
  * only guard actions from `accepted` and `mediating` (mediation, transfer to a county), none of which
  * puts a case in an inbox category.
  */
 function factsOf(b: Batch, m: WorkMatter, today: string): MatterFacts {
-  const open = (kind: string) => {
-    const due = b.deadline.get(dkey(m.id, kind));
-    return due !== undefined && today <= due;
-  };
-  const opinion = b.opinion.get(m.id);
   return {
     ...NO_FACTS,
-    objectionOpen: b.assignment.get(m.id)?.status === 'assigned' && open('objection'),
-    extensionPending: b.extension.has(m.id),
-    leaderDay: bool(m.leader_day),
-    specialReportFiled: b.specialReport.has(m.id),
-    petitionerView: (opinion?.petitioner_view as MatterFacts['petitionerView']) ?? null,
-    hasOpinion: opinion !== undefined,
-    reviewWindowOpen: open('reviewRequest'),
-    reReviewWindowOpen: open('reReviewRequest'),
+    ...caseStepFacts({
+      today,
+      activeDue: (kind) => b.deadline.get(dkey(m.id, kind)),
+      assignmentStatus: b.assignment.get(m.id)?.status,
+      extensionPending: b.extension.has(m.id),
+      leaderDay: bool(m.leader_day),
+      specialReportFiled: b.specialReport.has(m.id),
+      latestOpinion: b.opinion.get(m.id),
+    }),
   };
 }
 
