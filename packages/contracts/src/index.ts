@@ -8,3 +8,5 @@ export * from './case.ts';
 export * from './calendar.ts';
 export * from './worklist.ts';
 export * from './accountability.ts';
+export * from './queue.ts';
+export * from './floor.ts';

@@ -15,6 +15,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Database {
   db: Kysely<DB>;
   dialect: Dialect;
+  /** PostgreSQL's connection URL (for a dedicated LISTEN connection); null on SQLite. */
+  url: string | null;
   destroy(): Promise<void>;
 }
 
@@ -32,7 +34,7 @@ export function openDatabase(opts: {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
     pool.on('error', opts.onPoolError ?? ((err) => console.warn(`PostgreSQL: an idle connection failed: ${err.message}`)));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', destroy: () => db.destroy() };
+    return { db, dialect: 'postgres', url: opts.url, destroy: () => db.destroy() };
   }
   const file = opts.sqliteFile ?? ':memory:';
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -41,7 +43,7 @@ export function openDatabase(opts: {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', destroy: () => db.destroy() };
+  return { db, dialect: 'sqlite', url: null, destroy: () => db.destroy() };
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

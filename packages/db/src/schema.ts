@@ -126,7 +126,61 @@ export interface AdminAlertTable {
   id: Id; kind: string; key: string; params: string | null; created_at: string; resolved_at: string | null;
 }
 
+// The hall floor (issue 4).
+export interface QueueServiceTable {
+  id: Id; hall_id: number; code: string; prefix: string; name: string; name_en: string | null; kind: string;
+  opens_at: string; closes_at: string; daily_max: number; max_recalls: number; sort: number; active: Bool;
+}
+export interface QueueServiceWindowTable { service_id: number; window_id: number }
+export interface QueuePriorityTable { hall_id: number; code: string; name: string; name_en: string | null; weight: number }
+export interface QueueSequenceTable { service_id: number; day: string; last_value: number }
+export interface QueueTicketTable {
+  id: Id; hall_id: number; service_id: number; day: string; seq: number; number: string; priority: string;
+  weight: number; status: string; issued_at: string; issued_via: string; issued_by: number | null;
+  petitioner_id: number | null; id_hash: string | null; matter_id: number | null; visit_id: number | null;
+  target_window_id: number | null; window_id: number | null; called_by: number | null; called_at: string | null;
+  first_called_at: string | null; recall_count: Generated<number>; started_at: string | null; ended_at: string | null;
+  parked_at: string | null; transfer_count: Generated<number>; version: ColumnType<number, number | undefined, number>;
+}
+export interface QueueEventTable {
+  id: Id; ticket_id: number; hall_id: number; at: string; actor_id: number | null; action: string;
+  from_status: string | null; to_status: string | null; window_id: number | null; data: string | null;
+}
+export interface HallVisitTable {
+  id: Id; hall_id: number; at: string; by_id: number | null; person_name: string | null; id_type: string | null;
+  id_hash: string | null; id_enc: string | null; id_masked: string | null; security_check: string | null;
+  security_note: string | null; purpose: string | null; outcome: string | null; service_id: number | null;
+  security_informed: Generated<Bool>; legal_question: string | null; legal_answer: string | null; note: string | null;
+  matter_id: number | null;
+}
+export interface DisorderEntryTable {
+  id: Id; hall_id: number; person_name: string; id_type: string | null; id_hash: string | null; id_enc: string | null;
+  id_masked: string | null; description: string | null; status: string; expires_on: string | null; created_at: string;
+  created_by: number | null; decided_at: string | null; decided_by: number | null; decision_note: string | null;
+  removed_at: string | null; removed_by: number | null; removal_reason: string | null;
+  version: ColumnType<number, number | undefined, number>;
+}
+export interface DisorderIncidentTable {
+  id: Id; entry_id: number; hall_id: number; occurred_at: string; kind: string; description: string; informed: string;
+  window_id: number | null; ticket_id: number | null; matter_id: number | null; recorded_at: string; recorded_by: number | null;
+}
+export interface DisorderAlertTable {
+  id: Id; entry_id: number; hall_id: number; at: string; source: string; ticket_id: number | null;
+  matter_id: number | null; visit_id: number | null; window_id: number | null; acknowledged_at: string | null;
+  acknowledged_by: number | null;
+}
+
 export interface DB {
+  queue_service: QueueServiceTable;
+  queue_service_window: QueueServiceWindowTable;
+  queue_priority: QueuePriorityTable;
+  queue_sequence: QueueSequenceTable;
+  queue_ticket: QueueTicketTable;
+  queue_event: QueueEventTable;
+  hall_visit: HallVisitTable;
+  disorder_entry: DisorderEntryTable;
+  disorder_incident: DisorderIncidentTable;
+  disorder_alert: DisorderAlertTable;
   transfer: TransferTable;
   matter_note: MatterNoteTable;
   mediation_meeting: MediationMeetingTable;
@@ -182,3 +236,10 @@ export type AssignmentRow = Selectable<AssignmentTable>;
 export type OpinionRow = Selectable<OpinionTable>;
 export type AccountabilityRow = Selectable<AccountabilityTable>;
 export type DocumentRow = Selectable<DocumentTable>;
+export type QueueServiceRow = Selectable<QueueServiceTable>;
+export type QueueTicketRow = Selectable<QueueTicketTable>;
+export type QueueEventRow = Selectable<QueueEventTable>;
+export type HallVisitRow = Selectable<HallVisitTable>;
+export type DisorderEntryRow = Selectable<DisorderEntryTable>;
+export type DisorderIncidentRow = Selectable<DisorderIncidentTable>;
+export type DisorderAlertRow = Selectable<DisorderAlertTable>;

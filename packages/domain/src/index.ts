@@ -9,3 +9,5 @@ export * from './calendar.ts';
 export * from './deadline.ts';
 export * from './accountability.ts';
 export * from './supervision.ts';
+export * from './queue.ts';
+export * from './floor.ts';

@@ -269,6 +269,41 @@ export const MESSAGES: Catalog = {
     'zh-CN': '请选择转交的途径（行政复议、仲裁、司法调解或诉讼）',
     en: 'Choose the channel to transfer to (reconsideration, arbitration, judicial mediation or litigation)',
   },
+  'queue.recallLimit': {
+    'zh-CN': '已重呼 {max} 次，不能再重呼：来访人未到请按“过号”',
+    en: 'Already recalled {max} times: mark the ticket a no-show if the visitor has not come',
+  },
+  'queue.noShowTooEarly': {
+    'zh-CN': '还需重呼 {left} 次才能过号（设定为重呼 {max} 次）',
+    en: '{left} more recall(s) needed before a no-show (the setting is {max} recalls)',
+  },
+  'queue.actionNotAllowed': {
+    'zh-CN': '该号当前状态为“{status}”，不能执行“{action}”',
+    en: 'The ticket is "{status}": "{action}" is not possible now',
+  },
+  'queue.otherWindow': { 'zh-CN': '该号正由其他窗口办理', en: 'Another window holds this ticket' },
+  'queue.closed': {
+    'zh-CN': '当前不在取号时间（{opensAt}–{closesAt}）',
+    en: 'Tickets are issued only between {opensAt} and {closesAt}',
+  },
+  'queue.dailyMaxReached': {
+    'zh-CN': '今日号源已取完（每日最多 {max} 个）',
+    en: "Today's tickets are all taken (at most {max} a day)",
+  },
+  'queue.badHours': {
+    'zh-CN': '开始时间 {opensAt} 须早于结束时间 {closesAt}（格式 08:30）',
+    en: 'The opening time {opensAt} must be before the closing time {closesAt} (format 08:30)',
+  },
+  'disorder.actionNotAllowed': {
+    'zh-CN': '该名单记录当前状态为“{status}”，不能执行“{action}”',
+    en: 'The entry is "{status}": "{action}" is not possible now',
+  },
+  'disorder.expiryRequired': { 'zh-CN': '请填写有效期至（日期）', en: 'Enter the expiry date' },
+  'disorder.expiryPast': { 'zh-CN': '有效期不能早于今天', en: 'The expiry date cannot be in the past' },
+  'disorder.expiryTooFar': {
+    'zh-CN': '有效期最长 {days} 天，到期后可再次审批',
+    en: 'At most {days} days at a time; the entry can be approved again when it expires',
+  },
 };
 
 /** Field names as shown in messages ("身份证号码：校验位错误"). */

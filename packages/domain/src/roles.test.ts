@@ -154,6 +154,8 @@ const ROLE_ACTIONS: Record<Role, MatterAction[]> = {
   unitHandler: ['signFor', 'object', 'requestExtension', 'fileSpecialReport', 'issueOpinion', 'recordDelivery'],
   unitHead: ['signFor', 'object', 'unitSignOff'],
   accountabilityOfficer: [],
+  guide: [],
+  security: [],
   admin: [],
 };
 

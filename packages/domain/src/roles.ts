@@ -16,6 +16,10 @@ export const Role = {
   unitHead: 'unitHead',
   /** 责任查究室: carries out accountability inquiries (R1.24, R1.25). */
   accountabilityOfficer: 'accountabilityOfficer',
+  /** 导访员 / 导诉员: the guide at the door (R2.2, R2.3). */
+  guide: 'guide',
+  /** 安检员: the security check at entry (R4.1). */
+  security: 'security',
   admin: 'admin',
 } as const;
 export type Role = (typeof Role)[keyof typeof Role];
@@ -76,6 +80,24 @@ export const Permission = {
   orgManage: 'org:manage',
   /** Read the audit trail. */
   auditRead: 'audit:read',
+  /** Issue a queue ticket for a visitor at a desk (R2.1, R2.2). */
+  queueIssue: 'queue:issue',
+  /** Call and serve tickets at one's window (R2.1). */
+  queueServe: 'queue:serve',
+  /** Services, their windows, priority groups (issue 4). */
+  queueManage: 'queue:manage',
+  /** Queue statistics per service and window. */
+  queueStats: 'queue:stats',
+  /** Record the security check at entry (R4.1). */
+  entryRecord: 'entry:record',
+  /** The guide desk: purpose, direction, out-of-scope visitors, procedural answers (R2.2). */
+  guideRecord: 'guide:record',
+  /** Record a disorder incident (R2.3). */
+  disorderRecord: 'disorder:record',
+  /** Read the disorder list (every view audited) and see the hall's alerts (R2.3). */
+  disorderRead: 'disorder:read',
+  /** Put a person on the disorder list with an expiry date, reject, remove (R2.3). */
+  disorderApprove: 'disorder:approve',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -95,6 +117,9 @@ const WINDOW: Permission[] = [
   P.satisfactionRecord,
   P.accountabilityPropose,
   P.piiReveal,
+  P.queueServe,
+  P.queueIssue,
+  P.disorderRecord,
 ];
 const LEADERSHIP: Permission[] = [
   P.matterReadAll,
@@ -108,16 +133,29 @@ const LEADERSHIP: Permission[] = [
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  registrar: [P.visitorRegister, P.piiReveal],
+  // The registration desk is a window of the queue too (the petition-registration service).
+  registrar: [P.visitorRegister, P.piiReveal, P.queueServe, P.queueIssue, P.entryRecord, P.disorderRecord],
   receptionist: WINDOW,
-  groupLead: [...WINDOW, P.matterReadAll],
-  office: [P.visitorRegister, P.matterReadAll, P.matterUrge, P.reviewRecord, P.satisfactionRecord, P.piiReveal, P.auditRead],
-  deputyDirector: LEADERSHIP,
-  director: LEADERSHIP,
+  groupLead: [...WINDOW, P.matterReadAll, P.queueStats, P.disorderRead, P.disorderApprove],
+  office: [
+    P.visitorRegister,
+    P.matterReadAll,
+    P.matterUrge,
+    P.reviewRecord,
+    P.satisfactionRecord,
+    P.piiReveal,
+    P.auditRead,
+    P.queueStats,
+    P.disorderRead,
+  ],
+  deputyDirector: [...LEADERSHIP, P.queueStats, P.disorderRead, P.disorderApprove],
+  director: [...LEADERSHIP, P.queueStats, P.disorderRead, P.disorderApprove],
   unitHandler: [P.matterReadOwnUnit, P.assignmentRespond, P.unitHandle, P.opinionIssue],
   unitHead: [P.matterReadOwnUnit, P.opinionSignOff, P.assignmentRespond],
   accountabilityOfficer: [P.matterReadAll, P.accountabilityHandle],
-  admin: [P.orgManage, P.auditRead],
+  guide: [P.guideRecord, P.entryRecord, P.queueIssue, P.disorderRecord, P.disorderRead],
+  security: [P.entryRecord, P.disorderRecord],
+  admin: [P.orgManage, P.auditRead, P.queueManage, P.queueStats],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

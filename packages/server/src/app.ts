@@ -20,6 +20,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { receptionRoutes } from './modules/reception/reception.routes.ts';
 import { worklistRoutes } from './modules/worklist/worklist.routes.ts';
+import { createFloorBus } from './floor-bus.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
 import { PiiCipher } from './pii.ts';
@@ -34,7 +35,10 @@ export interface AppOptions {
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance; deps: Deps }> {
+  const bus = createFloorBus(opts.database, (err) => console.warn(`floor bus: ${err.message}`));
+  await bus.ready();
   const deps: Deps = {
+    bus,
     config: opts.config,
     database: opts.database,
     cipher: new PiiCipher(opts.key),
@@ -65,6 +69,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: true });
   registerErrorHandler(app, { spaFallback: serveWeb });
+  app.addHook('onClose', () => bus.close());
   registerAuth(app, deps);
 
   authRoutes(app, deps);

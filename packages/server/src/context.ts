@@ -25,8 +25,29 @@ export interface Ctx {
   lang: Lang;
 }
 
+/**
+ * A change on the hall floor that display boards and desks must see: published after the change
+ * commits, delivered to every app instance (PostgreSQL LISTEN/NOTIFY; in-process on SQLite).
+ */
+export interface FloorEvent {
+  /** 0 with kind 'resync': every hall (the listening connection was re-established). */
+  hallId: number;
+  kind: 'ticket' | 'resync';
+  ticketId: number;
+  action: string;
+  at: string;
+}
+
+export interface FloorBus {
+  publish(event: FloorEvent): Promise<void>;
+  /** Returns the unsubscribe function. */
+  subscribe(listener: (event: FloorEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
 /** Long-lived dependencies, built once in buildApp. */
 export interface Deps {
+  bus: FloorBus;
   config: Config;
   database: Database;
   cipher: PiiCipher;

@@ -155,6 +155,8 @@ const zh = {
     unitHandler: '承办单位经办人',
     unitHead: '承办单位负责人',
     accountabilityOfficer: '责任查究室',
+    guide: '导访员',
+    security: '安检员',
     admin: '系统管理员',
   },
   mediationLevel: {
@@ -431,6 +433,8 @@ const en: Shape = {
     unitHandler: 'Unit handler',
     unitHead: 'Unit head',
     accountabilityOfficer: 'Accountability office',
+    guide: 'Guide',
+    security: 'Security',
     admin: 'Administrator',
   },
   mediationLevel: {
