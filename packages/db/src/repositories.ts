@@ -4,6 +4,7 @@ import { AuditRepository } from './repositories/audit.repository.ts';
 import { CalendarRepository } from './repositories/calendar.repository.ts';
 import { CaseRepository } from './repositories/case.repository.ts';
 import { DocumentRepository } from './repositories/document.repository.ts';
+import { FloorRepository } from './repositories/floor.repository.ts';
 import { IdempotencyRepository } from './repositories/idempotency.repository.ts';
 import { MatterRepository } from './repositories/matter.repository.ts';
 import { OrgRepository } from './repositories/org.repository.ts';
@@ -26,6 +27,7 @@ export function repositories(db: Kysely<DB>) {
     calendar: new CalendarRepository(db),
     worklist: new WorklistRepository(db),
     accountability: new AccountabilityRepository(db),
+    floor: new FloorRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

@@ -1,5 +1,7 @@
 /** Renders the matter workflow table as Markdown for docs/workflow.md (checked by a test so it cannot drift). */
 import { ROLES, can } from './roles.ts';
+import { DISORDER_TRANSITIONS } from './floor.ts';
+import { TICKET_TRANSITIONS } from './queue.ts';
 import { MATTER_TRANSITIONS } from './workflow.ts';
 
 export function renderWorkflowDoc(): string {
@@ -24,6 +26,25 @@ export function renderWorkflowDoc(): string {
     'stateDiagram-v2',
     ...edges,
     '```',
+    '',
+    '# Queue ticket (R2.1)',
+    '',
+    'From `TICKET_TRANSITIONS` in `packages/domain/src/queue.ts`. Permission `queue:serve` at the window that',
+    'holds the ticket (call gives it to the calling window). Recall is allowed while the recall count is below the',
+    "service's setting; no-show only once it is reached. Transfer keeps the arrival time.",
+    '',
+    '| from | action | to | note |',
+    '|---|---|---|---|',
+    ...TICKET_TRANSITIONS.map((t) => `| ${t.from} | ${t.action} | ${t.to} | ${t.note} |`),
+    '',
+    '# Disorder list entry (R2.3)',
+    '',
+    'From `DISORDER_TRANSITIONS` in `packages/domain/src/floor.ts`. Permission `disorder:approve`. A listed entry',
+    'past its expiry date shows as expired and no longer alerts.',
+    '',
+    '| from | action | to |',
+    '|---|---|---|',
+    ...DISORDER_TRANSITIONS.map((t) => `| ${t.from} | ${t.action} | ${t.to} |`),
     '',
   ].join('\n');
 }
