@@ -39,7 +39,7 @@ export default defineConfig([
         {
           patterns: [
             {
-              regex: '^(\\.\\./)+(features/)?(auth|registration|reception|cases|admin|worklist|accountability)/',
+              regex: '^(\\.\\./)+(features/)?(auth|registration|reception|cases|admin|worklist|accountability|queue|floor)/',
               message: 'Features must not import each other; move shared code to src/lib or src/components.',
             },
           ],

@@ -10,11 +10,11 @@
 
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, shot, signIn, startHall, type BrowserSession, type Hall } from './harness.ts';
+import { launchBrowser, signIn, startHall, type BrowserSession, type Hall } from './harness.ts';
+import { apiCall as call, apiLogin as login, expectText, PASSWORD, screen, type Session } from './steps.ts';
 
-const PASSWORD = 'hall12345';
 const HRSS = '市人力资源和社会保障局';
 const SWEEP_WAIT_MS = 30_000;
 
@@ -22,41 +22,6 @@ const SWEEP_WAIT_MS = 30_000;
 const chinaDay = (days = 0) => new Date(Date.now() + 8 * 3600_000 + days * 86400_000).toISOString().slice(0, 10);
 
 // ---- the HTTP API, as each demo account -----------------------------------------------------------
-
-interface Session {
-  cookie: string;
-  id: number;
-}
-
-async function login(hall: Hall, username: string): Promise<Session> {
-  const res = await fetch(`${hall.baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  expect(res.status, `login ${username}`).toBe(200);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const me = (await res.json()) as { id: number };
-  return { cookie, id: me.id };
-}
-
-async function call<T>(hall: Hall, s: Session, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${hall.baseUrl}/api${path}`, {
-    method,
-    headers: {
-      cookie: s.cookie,
-      'Accept-Language': 'zh-CN',
-      ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-    },
-    body: body !== undefined ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
-  return JSON.parse(text) as T;
-}
 
 /** One workflow action on the matter, with the version it has now. */
 async function act(hall: Hall, s: Session, matterId: number, action: string, input: Record<string, unknown> = {}) {
@@ -68,19 +33,6 @@ async function act(hall: Hall, s: Session, matterId: number, action: string, inp
 }
 
 // ---- the browser ------------------------------------------------------------------------------------
-
-/** A full-page screenshot from the top (the sticky header stays where it belongs). */
-async function screen(page: Page, name: string): Promise<void> {
-  await page.evaluate('window.scrollTo(0, 0)'); // a string: e2e code is typed without the DOM library
-  await shot(page, name);
-}
-
-/** Waits until the locator's text matches (polled; no fixed sleep). */
-async function expectText(locator: Locator, text: string | RegExp): Promise<void> {
-  await expect
-    .poll(async () => ((await locator.count()) > 0 ? await locator.first().innerText() : ''), { timeout: 20_000 })
-    .toMatch(typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text);
-}
 
 describe('accountability in the browser (R1.23–R1.25)', () => {
   let hall: Hall;

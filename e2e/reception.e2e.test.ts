@@ -4,11 +4,11 @@
 //
 // Needs the built web app (`npm run build`) and Debian's chromium (see harness.ts).
 
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, shot, signIn, startHall, type BrowserSession, type Hall } from './harness.ts';
+import { apiLogin, expectText, PASSWORD, pick, screen, signedInPage } from './steps.ts';
 
-const PASSWORD = 'hall12345';
 const HALL_NAME = '苏州市联合接访大厅';
 /** The published GB 11643 example with its check character spoilt (X → 1). */
 const BAD_ID = '110105194912310021';
@@ -18,80 +18,12 @@ const OTHER_ID = '320506198503150016';
 const CHECK_DIGIT_ERROR = '身份证号码校验位错误';
 const NOT_YOUR_WINDOW = '该来访人已分派至其他窗口';
 
-/** A full-page screenshot from the top (else the sticky header is painted where the page was scrolled to). */
-async function screen(page: Page, name: string): Promise<void> {
-  await page.evaluate('window.scrollTo(0, 0)'); // a string: e2e code is typed without the DOM library
-  await shot(page, name);
-}
-
-/** Waits until the locator's text contains `text` (polled; no fixed sleep). */
-async function expectText(locator: Locator, text: string | RegExp): Promise<void> {
-  await expect
-    .poll(async () => ((await locator.count()) > 0 ? await locator.first().innerText() : ''), { timeout: 30_000 })
-    .toMatch(typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text);
-}
-
 /** The antd form item (label, control, messages) that holds the control with this test id. */
 const formItem = (page: Page, testId: string) =>
   page
     .locator('.ant-form-item')
     .filter({ has: page.getByTestId(testId) })
     .last();
-
-/**
- * Opens an antd (Tree)Select by its test id, types to search, and picks the visible option titled
- * `title`. The list re-renders while the search filters it, so a click can land on a row that is
- * being replaced: then the option is clicked again (at most three times).
- */
-async function pick(page: Page, testId: string, title: string, opts: { search?: boolean; tree?: boolean } = {}) {
-  const select = page.getByTestId(testId);
-  const exact = new RegExp(`^${title}$`);
-  const option = (
-    opts.tree
-      ? page.locator('.ant-select-tree-treenode .ant-select-tree-title')
-      : page.locator('.ant-select-item-option')
-  )
-    .filter({ hasText: exact })
-    .filter({ visible: true })
-    .first();
-  const chosen = async () => (await select.innerText()).trim() === title; // the closed select shows the choice
-  for (let attempt = 1; ; attempt++) {
-    if (!(await option.isVisible())) {
-      await select.click();
-      if (opts.search !== false) await select.locator('input').fill(title);
-    }
-    await option.click();
-    try {
-      await expect.poll(chosen, { timeout: 5_000 }).toBe(true);
-      return;
-    } catch (err) {
-      if (attempt >= 3) {
-        await shot(page, `failed-pick-${testId}`); // to see why
-        throw err;
-      }
-    }
-  }
-}
-
-/** Signs in through the login page in its own browser context; returns the page after the redirect. */
-async function signedInPage(context: BrowserContext, baseUrl: string, username: string): Promise<Page> {
-  const page = await context.newPage();
-  await signIn(page, baseUrl, username, PASSWORD);
-  return page;
-}
-
-/** Signs in over HTTP; returns the session cookie header. */
-async function apiLogin(baseUrl: string, username: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('hall_session='));
-  expect(cookie).toBeDefined();
-  return cookie!.split(';')[0];
-}
 
 describe('walking skeleton in the browser (R1.1, R1.5, R1.6, R4.1, R4.5)', () => {
   let hall: Hall;
@@ -270,7 +202,7 @@ describe('walking skeleton in the browser (R1.1, R1.5, R1.6, R4.1, R4.5)', () =>
     { timeout: 180_000 },
     async () => {
       // Registered over the API for window 1 (劳动社保 → 市人社局窗口, receptionist 李明).
-      const registrar = await apiLogin(hall.baseUrl, 'registrar');
+      const registrar = (await apiLogin(hall, 'registrar')).cookie;
       const refRes = await fetch(`${hall.baseUrl}/api/reference`, { headers: { cookie: registrar } });
       expect(refRes.status).toBe(200);
       const ref = (await refRes.json()) as {
@@ -309,7 +241,7 @@ describe('walking skeleton in the browser (R1.1, R1.5, R1.6, R4.1, R4.5)', () =>
       const registered = (await regRes.json()) as { matterId: number; petitionNo: string };
 
       // The API refuses reception2 (window 2) with auth.notYourWindow, translated.
-      const reception2 = await apiLogin(hall.baseUrl, 'reception2');
+      const reception2 = (await apiLogin(hall, 'reception2')).cookie;
       const apiRes = await fetch(`${hall.baseUrl}/api/matters/${registered.matterId}`, {
         headers: { cookie: reception2, 'Accept-Language': 'zh-CN' },
       });

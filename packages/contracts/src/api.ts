@@ -52,6 +52,10 @@
  *          approveInvestigation: the director only; concludeInvestigation {findings}
  * GET    /api/documents/:id                    → DocumentDetail (a numbered document for its print page; allowed
  *          to whoever may read its matter or its inquiry)
+ *
+ * The hall floor (issue 4, R2.1–R2.3, R4.1): the queue, the kiosk and the display board — see queue.ts; the
+ * guide desk, the entry check, the disorder list and its alerts — see floor.ts. Public (no sign-in):
+ * /api/public/halls/:hallCode/{kiosk,tickets,board,board/stream}.
  */
 export const API_PREFIX = '/api';
 export const SESSION_COOKIE = 'hall_session';

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { IdType, MATTER_ACTIONS, MATTER_STATES, PURPOSES, SECURITY_CHECKS, VISIT_KINDS } from '@hall/domain';
 import { CaseRecords, MatterFactsView } from './case.ts';
 import { Id, IsoDate, Optional, Required } from './common.ts';
+import { TicketPrint } from './ticket-print.ts';
 
 export const IdTypeEnum = z.enum(Object.values(IdType) as [IdType, ...IdType[]]);
 
@@ -70,6 +71,8 @@ export const RegistrationRequest = z.object({
   }),
   windowId: Id,
   receptionistId: Id.nullish(),
+  /** Issue a queue ticket for the routed window in the same step (R2.1: one thread from door to case). */
+  issueTicket: z.boolean().default(false),
 });
 export type RegistrationRequest = z.input<typeof RegistrationRequest>;
 export type RegistrationData = z.output<typeof RegistrationRequest>;
@@ -80,6 +83,10 @@ export const RegistrationResult = z.object({
   queryCode: z.string(),
   windowId: z.number(),
   receptionistId: z.number().nullable(),
+  /** The ticket for the routed window, when asked for (issueTicket). */
+  ticket: TicketPrint.nullable().default(null),
+  /** R2.3: the person is on the disorder list; an alert was logged for the guide and the window. */
+  disorderAlert: z.boolean().default(false),
 });
 export type RegistrationResult = z.infer<typeof RegistrationResult>;
 

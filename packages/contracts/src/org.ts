@@ -14,7 +14,8 @@ export const HallInput = z.object({
 });
 export type HallInput = z.infer<typeof HallInput>;
 
-export const WindowKind = z.enum(['department', 'general']);
+/** registration: the registration desk (登记台), a window of the queue's petition-registration service. */
+export const WindowKind = z.enum(['department', 'general', 'registration']);
 export const HallWindow = z.object({
   id: z.number(),
   hallId: z.number(),

@@ -125,20 +125,8 @@ export const StaffTicketInput = KioskTicketInput.extend({
 });
 export type StaffTicketInput = z.input<typeof StaffTicketInput>;
 
-/** What the ticket shows (80 mm receipt). */
-export const TicketPrint = z.object({
-  id: z.number(),
-  number: z.string(),
-  serviceName: z.string(),
-  serviceNameEn: z.string().nullable(),
-  hallName: z.string(),
-  issuedAt: z.string(),
-  ahead: z.number(),
-  estimatedMinutes: z.number(),
-  /** "请到 3 号窗口" when the ticket is for one window. */
-  windowNumber: z.number().nullable(),
-});
-export type TicketPrint = z.infer<typeof TicketPrint>;
+/** What the ticket shows (80 mm receipt): in ticket-print.ts, shared with registration's result. */
+export { TicketPrint } from './ticket-print.ts';
 
 export const Ticket = z.object({
   id: z.number(),

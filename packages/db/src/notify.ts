@@ -56,43 +56,61 @@ export function createNotifier(
   }
 
   const url = database.url;
+  const reconnectMs = opts.reconnectMs ?? 1000;
   let client: pg.Client | null = null;
   let closed = false;
   let timer: NodeJS.Timeout | null = null;
   let first = true;
 
+  const endQuietly = (c: pg.Client) => {
+    c.removeAllListeners('end');
+    return c.end().catch(() => {});
+  };
+  // The listening connection failed or ended: drop it and connect again later.
+  const lost = (c: pg.Client) => {
+    if (closed || client !== c) return;
+    client = null;
+    void endQuietly(c);
+    scheduleReconnect();
+  };
+  const scheduleReconnect = () => {
+    if (closed || timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      connect().catch((err: Error) => {
+        opts.onError?.(err);
+        scheduleReconnect();
+      });
+    }, reconnectMs);
+  };
   const connect = async (): Promise<void> => {
-    const c = new pg.Client({ connectionString: url });
+    // keepAlive: a connection cut by the network (no FIN) is noticed by TCP rather than never.
+    // application_name: operators can see (and tests can end) the listening sessions.
+    const c = new pg.Client({ connectionString: url, keepAlive: true, application_name: `hall-listen-${channel}` });
     c.on('notification', (msg) => {
       if (msg.channel === channel) emit(msg.payload ?? '');
     });
+    // Errors before `client = c` are the failed attempt's; connect() rejects with them.
     c.on('error', (err) => {
-      opts.onError?.(err);
-      retry(c);
+      if (client === c) opts.onError?.(err);
+      lost(c);
     });
-    c.on('end', () => retry(c));
-    await c.connect();
-    await c.query(`LISTEN ${channel}`);
+    c.on('end', () => lost(c));
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${channel}`);
+    } catch (err) {
+      await endQuietly(c);
+      throw err;
+    }
+    if (closed) {
+      // close() ran while this attempt was connecting: nobody will end this connection otherwise.
+      await endQuietly(c);
+      return;
+    }
     client = c;
     if (!first) emit(null);
     first = false;
-  };
-  const retry = (c: pg.Client) => {
-    if (closed || client !== c || timer) return;
-    client = null;
-    c.removeAllListeners('end');
-    c.end().catch(() => {});
-    timer = setTimeout(async () => {
-      timer = null;
-      try {
-        await connect();
-      } catch (err) {
-        opts.onError?.(err as Error);
-        // Try again later: a fake client stands for the failed attempt.
-        client = new pg.Client();
-        retry(client);
-      }
-    }, opts.reconnectMs ?? 1000);
   };
   const started = connect();
 
@@ -105,14 +123,12 @@ export function createNotifier(
     async close() {
       closed = true;
       if (timer) clearTimeout(timer);
+      timer = null;
       listeners.clear();
       await started.catch(() => {});
       const c = client;
       client = null;
-      if (c) {
-        c.removeAllListeners('end');
-        await c.end().catch(() => {});
-      }
+      if (c) await endQuietly(c);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { AccountabilityRepository } from './repositories/accountability.repository.ts';
 import { AuditRepository } from './repositories/audit.repository.ts';
+import { BoardRepository } from './repositories/board.repository.ts';
 import { CalendarRepository } from './repositories/calendar.repository.ts';
 import { CaseRepository } from './repositories/case.repository.ts';
 import { DocumentRepository } from './repositories/document.repository.ts';
@@ -9,6 +10,7 @@ import { IdempotencyRepository } from './repositories/idempotency.repository.ts'
 import { MatterRepository } from './repositories/matter.repository.ts';
 import { OrgRepository } from './repositories/org.repository.ts';
 import { PetitionerRepository } from './repositories/petitioner.repository.ts';
+import { QueueRepository } from './repositories/queue.repository.ts';
 import { StaffRepository } from './repositories/staff.repository.ts';
 import { WorklistRepository } from './repositories/worklist.repository.ts';
 import type { DB } from './schema.ts';
@@ -27,6 +29,8 @@ export function repositories(db: Kysely<DB>) {
     calendar: new CalendarRepository(db),
     worklist: new WorklistRepository(db),
     accountability: new AccountabilityRepository(db),
+    board: new BoardRepository(db),
+    queue: new QueueRepository(db),
     floor: new FloorRepository(db),
   };
 }

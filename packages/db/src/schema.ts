@@ -141,6 +141,8 @@ export interface QueueTicketTable {
   target_window_id: number | null; window_id: number | null; called_by: number | null; called_at: string | null;
   first_called_at: string | null; recall_count: Generated<number>; started_at: string | null; ended_at: string | null;
   parked_at: string | null; transfer_count: Generated<number>; version: ColumnType<number, number | undefined, number>;
+  /** The queue the ticket waits in now: differs from service_id (the numbering's) after a transfer. */
+  current_service_id: number;
 }
 export interface QueueEventTable {
   id: Id; ticket_id: number; hall_id: number; at: string; actor_id: number | null; action: string;

@@ -269,6 +269,10 @@ export const MESSAGES: Catalog = {
     'zh-CN': '请选择转交的途径（行政复议、仲裁、司法调解或诉讼）',
     en: 'Choose the channel to transfer to (reconsideration, arbitration, judicial mediation or litigation)',
   },
+  'queue.prefixInUseToday': {
+    'zh-CN': '今天已按前缀 {prefix} 发号，请明天再修改前缀，以免号码重复',
+    en: 'Tickets were issued today with the prefix {prefix}: change it tomorrow, so that no number repeats',
+  },
   'queue.recallLimit': {
     'zh-CN': '已重呼 {max} 次，不能再重呼：来访人未到请按“过号”',
     en: 'Already recalled {max} times: mark the ticket a no-show if the visitor has not come',
@@ -290,9 +294,63 @@ export const MESSAGES: Catalog = {
     'zh-CN': '今日号源已取完（每日最多 {max} 个）',
     en: "Today's tickets are all taken (at most {max} a day)",
   },
+  'hall.unknownCode': {
+    'zh-CN': '没有代码为“{code}”的大厅，请检查显示屏或取号机的地址',
+    en: 'No hall has the code "{code}": check the address of the display or kiosk',
+  },
   'queue.badHours': {
     'zh-CN': '开始时间 {opensAt} 须早于结束时间 {closesAt}（格式 08:30）',
     en: 'The opening time {opensAt} must be before the closing time {closesAt} (format 08:30)',
+  },
+  // The queue's services, tickets and calling (R2.1).
+  'queue.serviceNotFound': { 'zh-CN': '该排队业务不存在', en: 'The queue service does not exist' },
+  'queue.serviceInactive': { 'zh-CN': '业务“{name}”已停用，不能取号', en: 'The service "{name}" is not in use: no tickets' },
+  'queue.priorityNotFound': { 'zh-CN': '没有“{priority}”这一优先类别', en: 'There is no priority group "{priority}"' },
+  'queue.appointmentStaffOnly': {
+    'zh-CN': '预约号由工作人员发放，取号机不能选择“预约”',
+    en: 'Appointment tickets are issued by staff: the kiosk cannot choose "appointment"',
+  },
+  'queue.matterNotFound': { 'zh-CN': '关联的信访事项不存在', en: 'The linked matter does not exist' },
+  'queue.windowNotFound': { 'zh-CN': '该窗口不存在或已停用', en: 'The window does not exist or is not in use' },
+  'queue.visitNotFound': { 'zh-CN': '关联的来访登记不存在', en: 'The linked visit does not exist' },
+  'queue.windowNotInHall': { 'zh-CN': '所选窗口不属于本大厅', en: 'A chosen window is not in this hall' },
+  'queue.prefixTaken': { 'zh-CN': '号码前缀“{value}”已被其他业务使用', en: 'The prefix "{value}" is used by another service' },
+  'queue.codeTaken': { 'zh-CN': '业务代码“{value}”已被其他业务使用', en: 'The code "{value}" is used by another service' },
+  'queue.duplicatePriority': { 'zh-CN': '优先类别“{code}”重复', en: 'The priority group "{code}" appears twice' },
+  'queue.normalRequired': {
+    'zh-CN': '优先类别中须保留“普通”（normal）',
+    en: 'The priority groups must include "normal"',
+  },
+  'queue.noWindow': {
+    'zh-CN': '您的账号没有分配窗口，不能叫号：请管理员为账号设置窗口',
+    en: 'Your account has no window, so you cannot call tickets: ask the administrator to set one',
+  },
+  'queue.currentCalled': {
+    'zh-CN': '{number} 号已呼叫但尚未办理：请先重呼、按过号或开始办理',
+    en: 'Number {number} is called and not yet served: recall it, mark it a no-show or start serving first',
+  },
+  'queue.windowBusy': {
+    'zh-CN': '本窗口已有正在呼叫或办理的号，请先处理该号',
+    en: 'This window already holds a called or served ticket: finish it first',
+  },
+  'queue.stale': {
+    'zh-CN': '{number} 号刚被更新（可能在其他终端操作），请刷新后重试',
+    en: 'Number {number} was just changed (perhaps on another screen): reload and try again',
+  },
+  'queue.empty': { 'zh-CN': '当前没有等候的号', en: 'Nobody is waiting' },
+  'queue.ticketNotFound': { 'zh-CN': '今天没有 {number} 号', en: 'There is no ticket {number} today' },
+  'queue.redirect': {
+    'zh-CN': '{number} 号不在本窗口办理，请引导来访人到 {windows} 号窗口',
+    en: 'Number {number} is not served at this window: send the visitor to window {windows}',
+  },
+  'queue.notWaiting': { 'zh-CN': '{number} 号不在等候中，不能呼叫', en: 'Number {number} is not waiting and cannot be called' },
+  'queue.transferSame': {
+    'zh-CN': '请选择其他业务或窗口进行转移',
+    en: 'Choose another service or window to transfer to',
+  },
+  'queue.statsRange': {
+    'zh-CN': '统计起止日期有误：起始日期须不晚于结束日期，且最长 {max} 天',
+    en: 'Check the dates: the start must not be after the end, and at most {max} days',
   },
   'disorder.actionNotAllowed': {
     'zh-CN': '该名单记录当前状态为“{status}”，不能执行“{action}”',
@@ -303,6 +361,44 @@ export const MESSAGES: Catalog = {
   'disorder.expiryTooFar': {
     'zh-CN': '有效期最长 {days} 天，到期后可再次审批',
     en: 'At most {days} days at a time; the entry can be approved again when it expires',
+  },
+  'visit.empty': { 'zh-CN': '请填写安检结果或导访情况', en: 'Record the entry check or the guidance' },
+  'visit.guideOnly': {
+    'zh-CN': '导访情况（来访目的、引导结果）由导访员登记；安检员只登记安检结果',
+    en: 'The guidance (purpose, outcome) is recorded by the guide; security staff record the entry check only',
+  },
+  'visit.entryOnly': { 'zh-CN': '无权登记入口安检结果', en: 'You may not record the entry check' },
+  'visit.checkResultRequired': { 'zh-CN': '请选择安检结果', en: 'Choose the result of the entry check' },
+  'visit.refusedNotDirected': {
+    'zh-CN': '安检未通过（拒绝入内）的来访人不能引导取号办理（R4.1）',
+    en: 'A visitor refused at the entry check cannot be directed to a service (R4.1)',
+  },
+  'visit.serviceRequired': { 'zh-CN': '请选择引导办理的业务（将为来访人取号）', en: 'Choose the service to issue a ticket for' },
+  'visit.serviceOnlyWhenDirected': {
+    'zh-CN': '只有“引导取号办理”时才选择业务',
+    en: 'A service is chosen only when the visitor is directed to one',
+  },
+  'visit.securityNotInformed': {
+    'zh-CN': '不属于本大厅受理范围的来访人，须告知安保人员后再登记（R2.2）',
+    en: 'Inform security about an out-of-scope visitor before recording it (R2.2)',
+  },
+  'visit.legalQuestionRequired': { 'zh-CN': '请填写来访人咨询的法律问题', en: 'Enter the legal question asked' },
+  'visit.legalAnswerRequired': {
+    'zh-CN': '请填写所作的程序性解答（只答程序，不答实体）',
+    en: 'Enter the procedural answer given (procedure only, never substance)',
+  },
+  'disorder.personRequired': { 'zh-CN': '请填写当事人姓名', en: "Enter the person's name" },
+  'disorder.occurredInFuture': { 'zh-CN': '发生时间不能晚于现在', en: 'The time of the incident cannot be in the future' },
+  'disorder.ticketNotFound': { 'zh-CN': '排队号不存在', en: 'The ticket does not exist' },
+  'disorder.notFound': { 'zh-CN': '名单记录不存在', en: 'The list entry does not exist' },
+  'disorder.alertNotFound': { 'zh-CN': '提醒不存在', en: 'The alert does not exist' },
+  'disorder.stale': {
+    'zh-CN': '该名单记录已被他人更新，请刷新后重试',
+    en: 'Someone else changed this entry: reload and try again',
+  },
+  'registration.noServiceForWindow': {
+    'zh-CN': '分派的窗口 {window} 号没有可取号的业务，无法为来访人取号：请管理员为该窗口设置排队业务，或不勾选“取号”',
+    en: 'Window {window} serves no queue service, so no ticket can be issued: ask the administrator to set one, or register without a ticket',
   },
 };
 
@@ -396,6 +492,31 @@ export const FIELD_LABELS: Catalog = {
   holidays: { 'zh-CN': '放假日期', en: 'Days off' },
   workdays: { 'zh-CN': '调休上班日期', en: 'Make-up working days' },
   source: { 'zh-CN': '来源', en: 'Source' },
+  // The guide desk and the disorder list (R2.2, R2.3).
+  personName: { 'zh-CN': '姓名', en: 'Name' },
+  securityNote: { 'zh-CN': '安检说明', en: 'Security check note' },
+  securityInformed: { 'zh-CN': '已告知安保', en: 'Security informed' },
+  legalQuestion: { 'zh-CN': '咨询的法律问题', en: 'Legal question' },
+  legalAnswer: { 'zh-CN': '程序性解答', en: 'Procedural answer' },
+  occurredAt: { 'zh-CN': '发生时间', en: 'Time of the incident' },
+  informed: { 'zh-CN': '已告知', en: 'Informed' },
+  expiresOn: { 'zh-CN': '有效期至', en: 'Expires on' },
+  description: { 'zh-CN': '情况描述', en: 'Description' },
+  ticketId: { 'zh-CN': '排队号', en: 'Ticket' },
+  serviceId: { 'zh-CN': '业务', en: 'Service' },
+  issueTicket: { 'zh-CN': '同时取号', en: 'Issue a ticket' },
+  // The queue (R2.1).
+  prefix: { 'zh-CN': '号码前缀', en: 'Prefix' },
+  windowIds: { 'zh-CN': '办理窗口', en: 'Windows' },
+  priority: { 'zh-CN': '优先类别', en: 'Priority group' },
+  targetWindowId: { 'zh-CN': '指定窗口', en: 'Window' },
+  visitId: { 'zh-CN': '来访登记', en: 'Visit' },
+  opensAt: { 'zh-CN': '开始取号时间', en: 'Opens at' },
+  closesAt: { 'zh-CN': '停止取号时间', en: 'Closes at' },
+  dailyMax: { 'zh-CN': '每日号源', en: 'Daily maximum' },
+  maxRecalls: { 'zh-CN': '重呼次数', en: 'Recalls' },
+  from: { 'zh-CN': '起始日期', en: 'From' },
+  to: { 'zh-CN': '结束日期', en: 'To' },
 };
 
 export function pickLang(acceptLanguage: string | undefined | null): Lang {

@@ -17,6 +17,10 @@ const P = Permission;
  * to, handles and issues the opinion of its own unit's cases; the unit head signs and seals; the
  * accountability officer carries out inquiries; the admin manages the organisation and the
  * calendar, reads the audit trail, and does no case work and sees no personal data.
+ * The hall floor (issue 4): windows and the registration desk call tickets and issue them; the
+ * guide records entry checks and guidance, issues tickets, records incidents and reads the disorder
+ * list; security records entry checks and incidents; the group lead and leadership approve the list
+ * and read the queue statistics; the admin configures the queue services.
  */
 const COLUMNS = [
   P.visitorRegister,
@@ -46,22 +50,33 @@ const COLUMNS = [
   P.piiReveal,
   P.orgManage,
   P.auditRead,
+  P.queueIssue,
+  P.queueServe,
+  P.queueManage,
+  P.queueStats,
+  P.entryRecord,
+  P.guideRecord,
+  P.disorderRecord,
+  P.disorderRead,
+  P.disorderApprove,
 ] as const;
 
 // prettier-ignore
 const TABLE: readonly (readonly [Role, string])[] = [
-  //                        reg own own all dec rep urg trf med prp apr rsp hdl ext iss sgn sup rev cls rvw sat acP acA acH pii org aud
+  //                        reg own own all dec rep urg trf med prp apr rsp hdl ext iss sgn sup rev cls rvw sat acP acA acH pii org aud qIs qSv qMg qSt ent gui dRc dRd dAp
   //                            win unt                                                                  rec
-  ['registrar',             'Y   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   Y   .   .'],
-  ['receptionist',          '.   Y   .   .   Y   Y   Y   Y   Y   Y   .   .   .   .   .   .   Y   Y   .   Y   Y   Y   .   .   Y   .   .'],
-  ['groupLead',             '.   Y   .   Y   Y   Y   Y   Y   Y   Y   .   .   .   .   .   .   Y   Y   .   Y   Y   Y   .   .   Y   .   .'],
-  ['office',                'Y   .   .   Y   .   .   Y   .   .   .   .   .   .   .   .   .   .   .   .   Y   Y   .   .   .   Y   .   Y'],
-  ['deputyDirector',        '.   .   .   Y   .   .   .   .   .   .   Y   .   .   Y   .   .   .   .   Y   .   .   Y   Y   .   Y   .   Y'],
-  ['director',              '.   .   .   Y   .   .   .   .   .   .   Y   .   .   Y   .   .   .   .   Y   .   .   Y   Y   .   Y   .   Y'],
-  ['unitHandler',           '.   .   Y   .   .   .   .   .   .   .   .   Y   Y   .   Y   .   .   .   .   .   .   .   .   .   .   .   .'],
-  ['unitHead',              '.   .   Y   .   .   .   .   .   .   .   .   Y   .   .   .   Y   .   .   .   .   .   .   .   .   .   .   .'],
-  ['accountabilityOfficer', '.   .   .   Y   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   Y   .   .   .'],
-  ['admin',                 '.   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   Y   Y'],
+  ['registrar',             'Y   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   Y   .   .   Y   Y   .   .   Y   .   Y   .   .'],
+  ['receptionist',          '.   Y   .   .   Y   Y   Y   Y   Y   Y   .   .   .   .   .   .   Y   Y   .   Y   Y   Y   .   .   Y   .   .   Y   Y   .   .   .   .   Y   .   .'],
+  ['groupLead',             '.   Y   .   Y   Y   Y   Y   Y   Y   Y   .   .   .   .   .   .   Y   Y   .   Y   Y   Y   .   .   Y   .   .   Y   Y   .   Y   .   .   Y   Y   Y'],
+  ['office',                'Y   .   .   Y   .   .   Y   .   .   .   .   .   .   .   .   .   .   .   .   Y   Y   .   .   .   Y   .   Y   .   .   .   Y   .   .   .   Y   .'],
+  ['deputyDirector',        '.   .   .   Y   .   .   .   .   .   .   Y   .   .   Y   .   .   .   .   Y   .   .   Y   Y   .   Y   .   Y   .   .   .   Y   .   .   .   Y   Y'],
+  ['director',              '.   .   .   Y   .   .   .   .   .   .   Y   .   .   Y   .   .   .   .   Y   .   .   Y   Y   .   Y   .   Y   .   .   .   Y   .   .   .   Y   Y'],
+  ['unitHandler',           '.   .   Y   .   .   .   .   .   .   .   .   Y   Y   .   Y   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .'],
+  ['unitHead',              '.   .   Y   .   .   .   .   .   .   .   .   Y   .   .   .   Y   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .'],
+  ['accountabilityOfficer', '.   .   .   Y   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   Y   .   .   .   .   .   .   .   .   .   .   .   .'],
+  ['guide',                 '.   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   Y   .   .   .   Y   Y   Y   Y   .'],
+  ['security',              '.   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   Y   .   Y   .   .'],
+  ['admin',                 '.   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   Y   Y   .   .   Y   Y   .   .   .   .   .'],
 ];
 
 const cells = TABLE.flatMap(([role, row]) => {
@@ -172,8 +187,10 @@ describe('R1.0 what each role can do in the matter workflow', () => {
 });
 
 describe('R1.0 the rules the table spells out', () => {
-  it('R1.1 the registrar registers and sees the ID it types, nothing else', () => {
-    expect([...permissionsOf(['registrar'])].sort()).toEqual([P.piiReveal, P.visitorRegister].sort());
+  it('R1.1 the registrar registers and sees the ID it types, serves the desk\'s queue, nothing else', () => {
+    expect([...permissionsOf(['registrar'])].sort()).toEqual(
+      [P.piiReveal, P.visitorRegister, P.queueServe, P.queueIssue, P.entryRecord, P.disorderRecord].sort(),
+    );
   });
 
   it('R1.5 / R1.6 a receptionist does the window’s work on its own window, but reads no other window', () => {
@@ -253,7 +270,7 @@ describe('R1.0 the rules the table spells out', () => {
   );
 
   it('admin manages the organisation and reads the audit trail, but does no case work and sees no personal data', () => {
-    expect([...permissionsOf(['admin'])].sort()).toEqual([P.auditRead, P.orgManage].sort());
+    expect([...permissionsOf(['admin'])].sort()).toEqual([P.auditRead, P.orgManage, P.queueManage, P.queueStats].sort());
     expect(MATTER_TRANSITIONS.filter((t) => can(['admin'], t.permission))).toEqual([]);
   });
 

@@ -18,6 +18,9 @@ import { accountabilityRoutes } from './modules/accountability/accountability.ro
 import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { floorRoutes } from './modules/floor/floor.routes.ts';
+import { boardRoutes } from './modules/queue/board.routes.ts';
+import { queueRoutes } from './modules/queue/queue.routes.ts';
 import { receptionRoutes } from './modules/reception/reception.routes.ts';
 import { worklistRoutes } from './modules/worklist/worklist.routes.ts';
 import { createFloorBus } from './floor-bus.ts';
@@ -78,6 +81,9 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   accountabilityRoutes(app, deps);
   calendarRoutes(app, deps);
   worklistRoutes(app, deps);
+  queueRoutes(app, deps);
+  boardRoutes(app, deps);
+  floorRoutes(app, deps);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   return { app, deps };

@@ -73,7 +73,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await idColumn(db, db.schema.createTable('queue_ticket'))
     .addColumn('hall_id', 'integer', (c) => c.notNull().references('hall.id'))
+    // The service that numbered the ticket (the numbering's key below) …
     .addColumn('service_id', 'integer', (c) => c.notNull().references('queue_service.id'))
+    // … and the queue it waits in now: another service's after a transfer (it keeps its number).
+    .addColumn('current_service_id', 'integer', (c) => c.notNull().references('queue_service.id'))
     .addColumn('day', 'varchar(10)', (c) => c.notNull())
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('number', 'varchar(10)', (c) => c.notNull())

@@ -137,7 +137,11 @@ export class FloorRepository {
       .leftJoin('queue_ticket', 'queue_ticket.id', 'disorder_incident.ticket_id')
       .leftJoin('staff_user as recorder', 'recorder.id', 'disorder_incident.recorded_by')
       .selectAll('disorder_incident')
-      .select(['hall_window.number as window_number', 'queue_ticket.number as ticket_number', 'recorder.display_name as recorded_by_name'])
+      .select([
+        'hall_window.number as window_number',
+        'queue_ticket.number as ticket_number',
+        'recorder.display_name as recorded_by_name',
+      ])
       .where('disorder_incident.entry_id', '=', entryId)
       .orderBy('disorder_incident.occurred_at', 'desc')
       .orderBy('disorder_incident.id', 'desc')
@@ -197,8 +201,3 @@ export class FloorRepository {
       .executeTakeFirst();
   }
 }
-
-export type VisitListRow = Awaited<ReturnType<FloorRepository['listVisits']>>[number];
-export type DisorderEntryListRow = Awaited<ReturnType<FloorRepository['listEntries']>>[number];
-export type DisorderIncidentListRow = Awaited<ReturnType<FloorRepository['incidentsOf']>>[number];
-export type DisorderAlertListRow = Awaited<ReturnType<FloorRepository['listAlerts']>>[number];

@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { type DB, repositories } from '@hall/db';
-import type { Role } from '@hall/domain';
+import { DEFAULT_PRIORITIES, type Role, type ServiceKind } from '@hall/domain';
 import { hashPassword } from '../modules/auth/auth.service.ts';
 
 export const DEMO_PASSWORD = 'hall12345';
@@ -43,7 +43,7 @@ export interface DemoAccount {
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'admin', displayName: '系统管理员', roles: ['admin'], window: null },
-  { username: 'registrar', displayName: '王芳', roles: ['registrar'], window: null },
+  { username: 'registrar', displayName: '王芳', roles: ['registrar'], window: '登记台' },
   { username: 'reception1', displayName: '李明', roles: ['receptionist'], window: '市人社局窗口' },
   { username: 'reception2', displayName: '张伟', roles: ['receptionist'], window: '市住建局窗口' },
   { username: 'reception6', displayName: '刘洋', roles: ['receptionist'], window: '综合接待窗口' },
@@ -56,6 +56,29 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'handler2', displayName: '钱进', roles: ['unitHandler'], window: null, unit: '市住房和城乡建设局' },
   { username: 'countyh', displayName: '冯涛', roles: ['unitHandler'], window: null, unit: '吴中区人民政府' },
   { username: 'inquiry', displayName: '吴刚', roles: ['accountabilityOfficer'], window: null },
+  { username: 'guide', displayName: '周婷', roles: ['guide'], window: null },
+  { username: 'security', displayName: '何勇', roles: ['security'], window: null },
+];
+
+/**
+ * The demo hall's queue (issue 4, R2.1): one service per window, the registration desk first. Open
+ * 00:00–24:00 so that the demo works at any hour (docs/decisions.md); a real hall sets its hours.
+ */
+export const DEMO_SERVICES: [
+  prefix: string,
+  code: string,
+  name: string,
+  nameEn: string,
+  kind: ServiceKind,
+  window: string,
+][] = [
+  ['A', 'registration', '信访登记', 'Petition registration', 'petitionRegistration', '登记台'],
+  ['B', 'hrss', '人社业务', 'Human resources and social security', 'departmentWindow', '市人社局窗口'],
+  ['C', 'housing', '住建业务', 'Housing and construction', 'departmentWindow', '市住建局窗口'],
+  ['D', 'land', '自然资源业务', 'Natural resources and planning', 'departmentWindow', '市自然资源和规划局窗口'],
+  ['E', 'police', '公安业务', 'Public security', 'departmentWindow', '市公安局窗口'],
+  ['F', 'justice', '司法业务', 'Justice', 'departmentWindow', '市司法局窗口'],
+  ['G', 'general', '综合咨询', 'General enquiries', 'other', '综合接待窗口'],
 ];
 
 export async function seedDemo(db: Kysely<DB>, now: Date): Promise<boolean> {
@@ -100,7 +123,32 @@ export async function seedDemo(db: Kysely<DB>, now: Date): Promise<boolean> {
       市公安局窗口: await win(4, '市公安局窗口', 'department', police),
       市司法局窗口: await win(5, '市司法局窗口', 'department', justice),
       综合接待窗口: await win(6, '综合接待窗口', 'general', null),
+      登记台: await win(7, '登记台', 'registration', null),
     };
+
+    for (const p of DEFAULT_PRIORITIES) {
+      await trx
+        .insertInto('queue_priority')
+        .values({ hall_id: hall.id, code: p.code, name: p.name, name_en: p.nameEn, weight: p.weight })
+        .execute();
+    }
+    for (const [i, [prefix, code, name, nameEn, kind, window]] of DEMO_SERVICES.entries()) {
+      const service = await r.queue.insertService({
+        hall_id: hall.id,
+        code,
+        prefix,
+        name,
+        name_en: nameEn,
+        kind,
+        opens_at: '00:00',
+        closes_at: '24:00',
+        daily_max: 300,
+        max_recalls: 2,
+        sort: i + 1,
+        active: 1,
+      });
+      await r.queue.setServiceWindows(service.id, [windows[window]]);
+    }
 
     const categoryIds: Record<string, number> = {};
     for (const [i, [code, name, nameEn]] of NATIONAL_CATEGORIES.entries()) {
@@ -108,10 +156,38 @@ export async function seedDemo(db: Kysely<DB>, now: Date): Promise<boolean> {
       categoryIds[code] = c.id;
     }
     // A few second-level examples so the tree is a tree.
-    await r.org.insertCategory({ code: '06.01', name: '拖欠工资', name_en: 'Unpaid wages', parent_id: categoryIds['06'], sort: 1, active: 1 });
-    await r.org.insertCategory({ code: '06.02', name: '社会保险', name_en: 'Social insurance', parent_id: categoryIds['06'], sort: 2, active: 1 });
-    await r.org.insertCategory({ code: '15.01', name: '房屋征收', name_en: 'Housing expropriation', parent_id: categoryIds['15'], sort: 1, active: 1 });
-    await r.org.insertCategory({ code: '15.02', name: '物业管理', name_en: 'Property management', parent_id: categoryIds['15'], sort: 2, active: 1 });
+    await r.org.insertCategory({
+      code: '06.01',
+      name: '拖欠工资',
+      name_en: 'Unpaid wages',
+      parent_id: categoryIds['06'],
+      sort: 1,
+      active: 1,
+    });
+    await r.org.insertCategory({
+      code: '06.02',
+      name: '社会保险',
+      name_en: 'Social insurance',
+      parent_id: categoryIds['06'],
+      sort: 2,
+      active: 1,
+    });
+    await r.org.insertCategory({
+      code: '15.01',
+      name: '房屋征收',
+      name_en: 'Housing expropriation',
+      parent_id: categoryIds['15'],
+      sort: 1,
+      active: 1,
+    });
+    await r.org.insertCategory({
+      code: '15.02',
+      name: '物业管理',
+      name_en: 'Property management',
+      parent_id: categoryIds['15'],
+      sort: 2,
+      active: 1,
+    });
     const routes: [string, string][] = [
       ['06', '市人社局窗口'],
       ['15', '市住建局窗口'],
@@ -122,7 +198,9 @@ export async function seedDemo(db: Kysely<DB>, now: Date): Promise<boolean> {
       await r.org.setRoute(hall.id, categoryIds[code], windows[window]);
     }
     for (const c of await r.org.listCategories()) {
-      const parent = c.parent_id ? (await r.org.listRoutes(hall.id)).find((x) => x.category_id === c.parent_id) : undefined;
+      const parent = c.parent_id
+        ? (await r.org.listRoutes(hall.id)).find((x) => x.category_id === c.parent_id)
+        : undefined;
       if (parent) await r.org.setRoute(hall.id, c.id, parent.window_id);
     }
 

@@ -8,6 +8,8 @@ import { Loading, NotFound } from '../components/PageStatus';
 import { AppLayout } from './layout/AppLayout';
 import { worklistRoutes } from '../features/worklist';
 import { ProposeAccountabilityButton, accountabilityRoutes } from '../features/accountability';
+import { queuePublicRoutes, queueRoutes } from '../features/queue';
+import { floorRoutes } from '../features/floor';
 import { HomeRedirect, RequireAuth, RequirePermission } from './routes/guards';
 
 // Feature screens load on demand: the desk does not download the administrator's screens.
@@ -48,6 +50,10 @@ export function AppRouter() {
     <BrowserRouter>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        {/* The hall's ticket kiosk and display board: public, full screen, per hall code (issue 4). */}
+        {queuePublicRoutes.map((r) => (
+          <Route key={r.path} path={r.path} element={r.element} />
+        ))}
         <Route element={<RequireAuth />}>
           {/* The notice prints alone: no app chrome. */}
           <Route
@@ -101,7 +107,9 @@ export function AppRouter() {
               }
             />
             {/* The work lists and the inquiries: /inbox, /supervision, /accountability, /accountability/:id. */}
-            {[...worklistRoutes, ...accountabilityRoutes].map((r) => (
+            {/* The queue: /queue/window, /queue/stats, /queue/services. */}
+            {/* The hall floor: /floor/guide (导访台), /floor/disorder (扰序名单). */}
+            {[...worklistRoutes, ...accountabilityRoutes, ...queueRoutes, ...floorRoutes].map((r) => (
               <Route key={r.path} path={r.path} element={r.element} />
             ))}
             <Route

@@ -17,6 +17,8 @@ export function homePath(me: Me): string {
   if (me.roles.includes('registrar')) return '/register';
   if (me.roles.includes('receptionist')) return '/reception';
   if (me.roles.includes('admin')) return '/admin';
+  // The guide and security staff work at the door (issue 4: R2.2, R4.1).
+  if (me.roles.includes('guide') || me.roles.includes('security')) return '/floor/guide';
   if (can(me, Permission.matterReadOwnUnit) && !can(me, Permission.matterReadAll)) return '/cases';
   return '/reception';
 }
@@ -31,6 +33,11 @@ export function mayOpen(me: Me, path: string): boolean {
     return canAny(me, [Permission.matterReadOwnWindow, Permission.matterReadOwnUnit, Permission.matterReadAll]);
   if (p.startsWith('/cases')) return can(me, Permission.matterReadOwnUnit);
   if (p.startsWith('/inbox') || p.startsWith('/supervision') || p.startsWith('/accountability')) return true;
+  if (p.startsWith('/floor/guide')) return canAny(me, [Permission.guideRecord, Permission.entryRecord]);
+  if (p.startsWith('/floor/disorder')) return can(me, Permission.disorderRead);
+  if (p.startsWith('/queue/window')) return can(me, Permission.queueServe);
+  if (p.startsWith('/queue/stats')) return can(me, Permission.queueStats);
+  if (p.startsWith('/queue/services')) return can(me, Permission.queueManage);
   if (p.startsWith('/admin/audit')) return canAny(me, [Permission.orgManage, Permission.auditRead]);
   if (p.startsWith('/admin')) return can(me, Permission.orgManage) || can(me, Permission.auditRead);
   return false;

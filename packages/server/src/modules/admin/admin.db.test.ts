@@ -31,12 +31,12 @@ describe.each(testDialects())('organisation admin on %s', (dialect) => {
 
   it('creates a window, a unit and a staff member; each change is audited', async () => {
     const unit = json(await call('POST', '/api/admin/units', { name: '市民政局', kind: 'department', divisionCode: '320500' }));
-    const noUnit = await call('POST', '/api/admin/windows', { hallId: 1, number: 7, name: '市民政局窗口', kind: 'department' });
+    const noUnit = await call('POST', '/api/admin/windows', { hallId: 1, number: 8, name: '市民政局窗口', kind: 'department' });
     expect(noUnit.statusCode).toBe(400);
     expect(json(noUnit).error).toBe('org.unitRequiredForDepartmentWindow');
-    const win = json(await call('POST', '/api/admin/windows', { hallId: 1, number: 7, name: '市民政局窗口', kind: 'department', unitId: unit.id }));
-    expect(win).toMatchObject({ number: 7, unitId: unit.id, active: true });
-    const dup = await call('POST', '/api/admin/windows', { hallId: 1, number: 7, name: '重复', kind: 'general' });
+    const win = json(await call('POST', '/api/admin/windows', { hallId: 1, number: 8, name: '市民政局窗口', kind: 'department', unitId: unit.id }));
+    expect(win).toMatchObject({ number: 8, unitId: unit.id, active: true });
+    const dup = await call('POST', '/api/admin/windows', { hallId: 1, number: 8, name: '重复', kind: 'general' });
     expect(dup.statusCode).toBe(409);
     const staff = await call('POST', '/api/admin/staff', {
       username: 'reception7',

@@ -3,8 +3,10 @@
  * its expiry date) takes a ticket, registers or comes to the guide desk, an alert is recorded for the
  * guide and the window, in the caller's transaction, and audited. Service goes on either way.
  */
-import { chinaDate, disorderActive } from '@hall/domain';
+import { type IdType, checkIdentity, chinaDate, disorderActive, invalid } from '@hall/domain';
 import type { DisorderAlertRow, Repositories } from '@hall/db';
+import type { PiiCipher } from '../../pii.ts';
+import { sealIdNumber } from '../reception/personal-data.ts';
 
 export type AlertSource = 'registration' | 'kiosk' | 'guideDesk' | 'staffTicket';
 
@@ -60,4 +62,24 @@ export async function checkDisorder(
     },
   });
   return alert;
+}
+
+/**
+ * An optional ID number given at the guide desk or with an incident: checked like registration's,
+ * then sealed like the petitioner's (encrypted, masked, and the same lookup hash, so the list
+ * recognises the person at registration and at the kiosk). Nothing given: all null.
+ */
+export function sealOptionalId(
+  cipher: PiiCipher,
+  idType: IdType | null | undefined,
+  idNumber: string | null | undefined,
+  now: Date,
+  field = 'idNumber',
+) {
+  const raw = idNumber?.trim();
+  if (!raw) return { id_type: null, id_hash: null, id_enc: null, id_masked: null, normalized: null };
+  const type = idType ?? 'resident';
+  const checked = checkIdentity(type, raw, chinaDate(now));
+  if (!checked.ok) throw invalid(checked.code, {}, field);
+  return { id_type: type, ...sealIdNumber(cipher, type, checked.info.normalized), normalized: checked.info.normalized };
 }

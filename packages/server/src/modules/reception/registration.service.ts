@@ -1,6 +1,7 @@
 /**
  * Registration at the desk (R1.1): identity check, the visitor rules (R4.1, R4.4, R4.5), routing to a
- * window and receptionist, the petition number and query code. One transaction, audited.
+ * window and receptionist, the petition number and query code; the disorder-list check (R2.3) and,
+ * when asked, the queue ticket for the routed window (R2.1). One transaction, audited.
  */
 import { createHash } from 'node:crypto';
 import type { LookupResult, RegistrationData, RegistrationResult } from '@hall/contracts';
@@ -18,8 +19,10 @@ import {
   proposeVisitKind,
   queryCodeFromBytes,
 } from '@hall/domain';
-import { type Repositories, isUniqueViolation, repositories, toJson } from '@hall/db';
+import { type HallWindowRow, type Repositories, isUniqueViolation, repositories, toJson } from '@hall/db';
 import type { Ctx, Deps } from '../../context.ts';
+import { checkDisorder } from '../floor/disorder-check.ts';
+import { issueTicket } from '../queue/queue.service.ts';
 import { presentPetitioner, presentSummary } from './matter.presenter.ts';
 import { idLookupKey, sealAddress, sealIdNumber, sealPhone } from './personal-data.ts';
 
@@ -94,7 +97,7 @@ export class RegistrationService {
     idempotencyKey: string | undefined,
   ): Promise<RegistrationResult> {
     try {
-      return await this.deps.database.db.transaction().execute(async (trx) => {
+      const committed = await this.deps.database.db.transaction().execute(async (trx) => {
         const r = repositories(trx);
         if (idempotencyKey) {
           try {
@@ -114,6 +117,12 @@ export class RegistrationService {
         if (idempotencyKey) await r.idempotency.complete(ctx.actor.id, idempotencyKey, result);
         return result;
       });
+      // Display boards and desks learn of the new ticket once it is committed (not on a replay).
+      if (committed.ticket) {
+        const event = { hallId: ctx.actor.hallId, ticketId: committed.ticket.id, at: ctx.now.toISOString() };
+        await this.deps.bus.publish({ ...event, kind: 'ticket', action: 'issue' });
+      }
+      return committed;
     } catch (err) {
       if (!(err instanceof IdempotentReplay)) throw err;
       const stored = await repositories(this.deps.database.db).idempotency.find(ctx.actor.id, idempotencyKey!);
@@ -287,13 +296,61 @@ export class RegistrationService {
       action: 'matter.register',
       after: { ...facts, petitionerId: petitioner.id, summary: data.summary },
     });
+
+    // R2.1: the ticket for the routed window, so the visitor is one thread from the door to the case.
+    const ticket = data.issueTicket
+      ? await issueTicket(r, this.deps, {
+          hallId: hall.id,
+          now: ctx.now,
+          actorId: ctx.actor.id,
+          requestId: ctx.requestId,
+          lang: ctx.lang,
+          via: 'registration',
+          serviceId: await this.serviceForWindow(r, window),
+          priority: 'normal',
+          idType: pet.idType,
+          idNumber: idNormalized,
+          petitionerId: petitioner.id,
+          targetWindowId: window.id,
+          matterId: matter.id,
+          // Checked once below, with the matter, the window and the ticket linked.
+          skipDisorderCheck: true,
+        })
+      : null;
+    // R2.3: a person on the disorder list: the guide and the routed window are alerted (never blocked).
+    const alert = await checkDisorder(r, {
+      hallId: hall.id,
+      idHash: sealedId.id_hash,
+      now: ctx.now,
+      actorId: ctx.actor.id,
+      requestId: ctx.requestId,
+      source: 'registration',
+      matterId: matter.id,
+      windowId: window.id,
+      ticketId: ticket?.row.id ?? null,
+    });
     return {
       matterId: matter.id,
       petitionNo,
       queryCode,
       windowId: window.id,
       receptionistId: data.receptionistId ?? null,
+      ticket: ticket?.print ?? null,
+      disorderAlert: alert !== null,
     };
+  }
+
+  /**
+   * The queue service a ticket for this window is issued for: one the window calls, the department's
+   * business at a department window, petition registration elsewhere (then any it calls).
+   */
+  private async serviceForWindow(r: Repositories, window: HallWindowRow): Promise<number> {
+    const services = await r.queue.servicesOfWindow(window.id);
+    const kinds = ['departmentWindow', 'petitionRegistration'];
+    const preferred = window.kind === 'department' ? kinds : kinds.toReversed();
+    const pick = preferred.map((k) => services.find((x) => x.kind === k)).find((x) => x !== undefined) ?? services[0];
+    if (!pick) throw invalid('registration.noServiceForWindow', { window: window.number }, 'issueTicket');
+    return pick.id;
   }
 }
 

@@ -9,11 +9,15 @@ import { Loading } from '../../components/PageStatus';
 import { UserBar } from './UserBar';
 import { useWorklistNav } from '../../features/worklist';
 import { useAccountabilityNav } from '../../features/accountability';
+import { useQueueNav } from '../../features/queue';
+import { FloorAlertsIndicator, useFloorNav } from '../../features/floor';
 
 interface NavItem {
   key: string;
   path: string;
   label: ReactNode;
+  /** Opens in a new tab (the hall's kiosk and board pages). */
+  newTab?: boolean;
 }
 
 function useNavItems(): NavItem[] {
@@ -29,7 +33,7 @@ function useNavItems(): NavItem[] {
   else if (can(me, Permission.auditRead)) items.push({ key: 'admin', path: '/admin/audit', label: t('nav.audit') });
   // The work lists and the inquiries bring their own entries with count badges (features/worklist,
   // features/accountability): 待办 first, the others before the administration.
-  const featureNav: NavItem[] = [...useWorklistNav(), ...useAccountabilityNav()];
+  const featureNav: NavItem[] = [...useWorklistNav(), ...useAccountabilityNav(), ...useQueueNav(), ...useFloorNav()];
   const atAdmin = items.findIndex((i) => i.key === 'admin');
   const at = atAdmin < 0 ? items.length : atAdmin;
   return [
@@ -46,7 +50,11 @@ export function AppLayout() {
   const location = useLocation();
   const items = useNavItems();
   const matterList = items.some((i) => i.key === 'reception') ? 'reception' : 'cases';
-  const selected = location.pathname.startsWith('/matters') ? matterList : (location.pathname.split('/')[1] ?? '');
+  // An entry whose path holds the page (/queue/window), else the first path segment (/matters/7 → the list).
+  const holder = items.find((i) => location.pathname === i.path || location.pathname.startsWith(`${i.path}/`));
+  const selected = location.pathname.startsWith('/matters')
+    ? matterList
+    : (holder?.key ?? location.pathname.split('/')[1] ?? '');
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header
@@ -73,13 +81,19 @@ export function AppLayout() {
           style={{ flex: 1, minWidth: 120, background: 'transparent', lineHeight: '52px' }}
           items={items.map((i) => ({
             key: i.key,
-            label: (
+            label: i.newTab ? (
+              <a href={i.path} target="_blank" rel="noreferrer" data-testid={`nav-${i.key}`}>
+                {i.label}
+              </a>
+            ) : (
               <Link to={i.path} data-testid={`nav-${i.key}`}>
                 {i.label}
               </Link>
             ),
           }))}
         />
+        {/* R2.3: the window's disorder-list alerts (nothing for users without queue:serve). */}
+        <FloorAlertsIndicator />
         <LanguageSwitch />
         <UserBar />
       </Layout.Header>

@@ -149,7 +149,7 @@ export function WindowsSection() {
           </Form.Item>
           <Form.Item name="kind" label={t('window.kind')} extra={t('window.kindHelp')} rules={[{ required: true }]}>
             <Radio.Group
-              options={(['department', 'general'] as const).map((k) => ({ value: k, label: t(`window.kinds.${k}`) }))}
+              options={(['department', 'general', 'registration'] as const).map((k) => ({ value: k, label: t(`window.kinds.${k}`) }))}
             />
           </Form.Item>
           <UnitField units={(units.data ?? []).map((u) => ({ value: u.id, label: u.name, disabled: !u.active }))} />

@@ -62,7 +62,7 @@ const zh = {
     number: '窗口号',
     name: '名称',
     kind: '类型',
-    kinds: { department: '驻厅部门窗口', general: '综合接待窗口' },
+    kinds: { department: '驻厅部门窗口', general: '综合接待窗口', registration: '登记台' },
     kindHelp: '驻厅窗口代表一个市直部门（R1.2）；综合窗口受理无部门窗口对口的事项（R1.3）',
     unit: '代表单位',
     unitRequired: '驻厅部门窗口必须选择其代表的单位',
@@ -333,7 +333,7 @@ const en: Shape<typeof zh> = {
     number: 'No.',
     name: 'Name',
     kind: 'Kind',
-    kinds: { department: 'Department window', general: 'General window' },
+    kinds: { department: 'Department window', general: 'General window', registration: 'Registration desk' },
     kindHelp:
       'A department window represents one municipal department (R1.2); the general window takes matters no department window owns (R1.3)',
     unit: 'Represented unit',

@@ -102,6 +102,8 @@ const zh = {
     receptionistPlaceholder: '选择该窗口的接谈人',
     noReceptionist: '该窗口暂无接谈人',
     suggestedTag: '建议',
+    issueTicket: '同时取号',
+    issueTicketHint: '为分派的窗口发放排队号，来访人凭号到该窗口接谈',
   },
   submit: {
     button: '提交登记',
@@ -118,6 +120,9 @@ const zh = {
     receptionist: '接谈人',
     next: '登记下一位',
     open: '查看事项',
+    ticket: '排队号',
+    ticketHint: '请将号条交给来访人，凭号到窗口接谈',
+    printTicket: '打印号条',
   },
   rules: RULES_ZH,
 };
@@ -205,6 +210,8 @@ const en: typeof zh = {
     receptionistPlaceholder: 'Choose a receptionist of the window',
     noReceptionist: 'No receptionist at this window',
     suggestedTag: 'proposed',
+    issueTicket: 'Issue a queue ticket too',
+    issueTicketHint: 'A ticket for the routed window: the visitor is called there by its number',
   },
   submit: {
     button: 'Register',
@@ -221,6 +228,9 @@ const en: typeof zh = {
     receptionist: 'Receptionist',
     next: 'Register the next visitor',
     open: 'Open the matter',
+    ticket: 'Queue ticket',
+    ticketHint: 'Hand the ticket to the visitor: the window calls him or her by its number',
+    printTicket: 'Print the ticket',
   },
   rules: RULES_EN,
 };

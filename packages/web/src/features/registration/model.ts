@@ -37,6 +37,8 @@ export interface RegistrationFormValues {
   rulesAcknowledged: boolean;
   windowId?: number;
   receptionistId?: number | null;
+  /** Issue a queue ticket for the routed window in the same step (issue 4, R2.1). */
+  issueTicket?: boolean;
 }
 
 export const MARKER_KEYS = ['collective', 'longStanding', 'litigationRelated', 'urgent', 'threat', 'foreign'] as const;
@@ -57,6 +59,7 @@ export const initialValues: RegistrationFormValues = {
   },
   securityCheck: 'passed',
   rulesAcknowledged: false,
+  issueTicket: false,
 };
 
 /** A collective visit is five or more people (national petition record practice). */
@@ -106,6 +109,7 @@ export function toRequest(v: RegistrationFormValues, ref: Reference): Registrati
     markers: v.markers,
     windowId: v.windowId as number,
     receptionistId: v.receptionistId ?? null,
+    issueTicket: v.issueTicket === true,
   };
 }
 

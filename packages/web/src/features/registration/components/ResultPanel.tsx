@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Reference, RegistrationResult } from '@hall/contracts';
 import { hallWindows, windowLabel } from '../../../lib/reference';
+import { PrintableTicket, TicketReceipt } from '../../../components/TicketReceipt';
 
 /** The petition number and query code, large and copyable, to hand to the visitor. */
 export function ResultPanel({
@@ -39,6 +40,11 @@ export function ResultPanel({
                 {t('result.open')}
               </Button>
             ) : null}
+            {result.ticket ? (
+              <Button size="large" onClick={() => window.print()} data-testid="reg-print-ticket">
+                {t('result.printTicket')}
+              </Button>
+            ) : null}
           </Space>
         }
       >
@@ -73,8 +79,32 @@ export function ResultPanel({
             },
             { key: 'win', label: t('result.window'), children: win ? windowLabel(win) : String(result.windowId) },
             { key: 'rec', label: t('result.receptionist'), children: rec?.displayName ?? '—' },
+            ...(result.ticket
+              ? [
+                  {
+                    key: 'ticket',
+                    label: t('result.ticket'),
+                    children: (
+                      <div style={{ display: 'flex', gap: 24, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+                        <div>
+                          <Typography.Text strong style={{ ...big, color: '#d4380d' }} data-testid="reg-result-ticket">
+                            {result.ticket.number}
+                          </Typography.Text>
+                          <div>
+                            <Typography.Text type="secondary">{t('result.ticketHint')}</Typography.Text>
+                          </div>
+                        </div>
+                        <div style={{ border: '1px dashed #bfbfbf' }}>
+                          <TicketReceipt ticket={result.ticket} />
+                        </div>
+                      </div>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
+        {result.ticket ? <PrintableTicket ticket={result.ticket} /> : null}
       </Result>
     </Card>
   );

@@ -1,4 +1,4 @@
-import { Card, Col, Form, Row, Select, Tag, Typography } from 'antd';
+import { Card, Checkbox, Col, Form, Row, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Reference } from '@hall/contracts';
 import { hallWindows, windowLabel } from '../../../lib/reference';
@@ -66,6 +66,17 @@ export function RoutingSection({ reference }: { reference: Reference }) {
               disabled={windowId == null}
               options={receptionists.map((r) => ({ value: r.id, label: r.displayName }))}
             />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          {/* Issue 4: the same visitor is one thread from the door to the case (R2.1). */}
+          <Form.Item
+            name="issueTicket"
+            valuePropName="checked"
+            extra={t('routing.issueTicketHint')}
+            style={{ marginBottom: 0 }}
+          >
+            <Checkbox data-testid="reg-issue-ticket">{t('routing.issueTicket')}</Checkbox>
           </Form.Item>
         </Col>
       </Row>

@@ -1,0 +1,174 @@
+/**
+ * The entry check (R4.1) and the guide desk (R2.2): one visit row per visitor at the door. Security
+ * staff record the check; the guide records the purpose and what was done — a ticket for the right
+ * service, out of scope (security informed), a procedural legal answer, or pointed elsewhere. When
+ * the visitor shows an ID, the disorder list is checked (R2.3) and the guide is alerted.
+ */
+import type { TicketPrint, VisitInput, VisitResult } from '@hall/contracts';
+import type { z } from 'zod';
+import { Permission, chinaDate, forbidden, invalid } from '@hall/domain';
+import { int, repositories } from '@hall/db';
+import type { Ctx, Deps } from '../../context.ts';
+import { issueTicket } from '../queue/queue.service.ts';
+import { checkDisorder, sealOptionalId } from './disorder-check.ts';
+import { presentAlert, presentVisit } from './floor.presenter.ts';
+
+type VisitData = z.output<typeof VisitInput>;
+
+const text = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
+
+/** The instants a China calendar day starts and ends (ISO UTC), for filtering ISO timestamps. */
+export function chinaDayRange(day: string) {
+  const start = Date.parse(`${day}T00:00:00+08:00`);
+  return { from: new Date(start).toISOString(), to: new Date(start + 86_400_000).toISOString() };
+}
+
+export class VisitService {
+  constructor(private readonly deps: Deps) {}
+
+  async record(ctx: Ctx, input: VisitData): Promise<VisitResult> {
+    const v = {
+      personName: text(input.personName),
+      securityCheck: input.securityCheck ?? null,
+      securityNote: text(input.securityNote),
+      purpose: text(input.purpose),
+      outcome: input.outcome ?? null,
+      legalQuestion: text(input.legalQuestion),
+      legalAnswer: text(input.legalAnswer),
+      note: text(input.note),
+    };
+    const hasCheck = v.securityCheck !== null || v.securityNote !== null;
+    const hasGuidance =
+      v.purpose !== null ||
+      v.outcome !== null ||
+      v.legalQuestion !== null ||
+      v.legalAnswer !== null ||
+      !!input.serviceId;
+    if (!hasCheck && !hasGuidance) throw invalid('visit.empty');
+    // Security staff record the check only (R4.1); the guidance is the guide's (R2.2).
+    if (hasGuidance && !ctx.actor.permissions.has(Permission.guideRecord)) throw forbidden('visit.guideOnly');
+    if (hasCheck && !ctx.actor.permissions.has(Permission.entryRecord)) throw forbidden('visit.entryOnly');
+    if (v.securityNote !== null && v.securityCheck === null)
+      throw invalid('visit.checkResultRequired', {}, 'securityCheck');
+
+    switch (v.outcome) {
+      case 'directed':
+        // R4.1: a visitor refused at the check is not let in, so not sent to a window either.
+        if (v.securityCheck === 'refused') throw invalid('visit.refusedNotDirected', {}, 'outcome');
+        if (!input.serviceId) throw invalid('visit.serviceRequired', {}, 'serviceId');
+        break;
+      case 'outOfScope':
+        // R2.2: out-of-scope visitors: security is informed.
+        if (!input.securityInformed) throw invalid('visit.securityNotInformed', {}, 'securityInformed');
+        break;
+      case 'legalAnswered':
+        if (!v.legalQuestion) throw invalid('visit.legalQuestionRequired', {}, 'legalQuestion');
+        if (!v.legalAnswer) throw invalid('visit.legalAnswerRequired', {}, 'legalAnswer');
+        break;
+      default:
+        break;
+    }
+    if (input.serviceId && v.outcome !== 'directed') throw invalid('visit.serviceOnlyWhenDirected', {}, 'serviceId');
+
+    const id = sealOptionalId(this.deps.cipher, input.idType, input.idNumber, ctx.now);
+    const at = ctx.now.toISOString();
+    const hallId = ctx.actor.hallId;
+
+    const out = await this.deps.database.db.transaction().execute(async (trx) => {
+      const r = repositories(trx);
+      const visit = await r.floor.insertVisit({
+        hall_id: hallId,
+        at,
+        by_id: ctx.actor.id,
+        person_name: v.personName,
+        id_type: id.id_type,
+        id_hash: id.id_hash,
+        id_enc: id.id_enc,
+        id_masked: id.id_masked,
+        security_check: v.securityCheck,
+        security_note: v.securityNote,
+        purpose: v.purpose,
+        outcome: v.outcome,
+        service_id: v.outcome === 'directed' ? input.serviceId! : null,
+        security_informed: int(input.securityInformed),
+        legal_question: v.legalQuestion,
+        legal_answer: v.legalAnswer,
+        note: v.note,
+        matter_id: null,
+      });
+      let ticket: { id: number; print: TicketPrint } | null = null;
+      if (v.outcome === 'directed') {
+        const issued = await issueTicket(r, this.deps, {
+          hallId,
+          now: ctx.now,
+          actorId: ctx.actor.id,
+          requestId: ctx.requestId,
+          lang: ctx.lang,
+          via: 'guide',
+          serviceId: input.serviceId!,
+          priority: input.priority?.trim() || 'normal',
+          idType: id.id_type ?? undefined,
+          idNumber: id.normalized ?? undefined,
+          visitId: visit.id,
+          // The visit checks the list once, below, with the visit and the ticket linked.
+          skipDisorderCheck: true,
+        });
+        ticket = { id: issued.row.id, print: issued.print };
+      }
+      const alert = await checkDisorder(r, {
+        hallId,
+        idHash: id.id_hash,
+        now: ctx.now,
+        actorId: ctx.actor.id,
+        requestId: ctx.requestId,
+        source: 'guideDesk',
+        visitId: visit.id,
+        ticketId: ticket?.id ?? null,
+      });
+      await r.audit.insert({
+        at,
+        actorId: ctx.actor.id,
+        requestId: ctx.requestId,
+        entity: 'hall_visit',
+        entityId: visit.id,
+        action: 'visit.record',
+        after: {
+          personName: v.personName,
+          idNumber: id.id_masked,
+          securityCheck: v.securityCheck,
+          outcome: v.outcome,
+          serviceId: visit.service_id,
+          ticketId: ticket?.id ?? null,
+          securityInformed: input.securityInformed,
+          disorderAlertId: alert?.id ?? null,
+        },
+      });
+      const [row] = await r.floor.listVisits({ hallId, id: visit.id });
+      // R2.3: the guide is alerted (discreetly); security staff at the door are not shown the list.
+      const shown = alert && ctx.actor.permissions.has(Permission.disorderRead);
+      const alertRow = shown ? (await r.floor.listAlerts({ hallId, id: alert.id }))[0] : undefined;
+      return {
+        visit: presentVisit(row, ctx.lang),
+        ticket,
+        alert: alertRow ? presentAlert(alertRow) : null,
+      };
+    });
+    if (out.ticket) {
+      await this.deps.bus.publish({ hallId, kind: 'ticket', ticketId: out.ticket.id, action: 'issue', at });
+    }
+    return { visit: out.visit, ticket: out.ticket?.print ?? null, alert: out.alert };
+  }
+
+  /** The desk's visits of one China day (default today), newest first; ID numbers masked. */
+  async list(ctx: Ctx, date: string | undefined) {
+    if (!ctx.actor.permissions.has(Permission.guideRecord) && !ctx.actor.permissions.has(Permission.entryRecord)) {
+      throw forbidden();
+    }
+    const day = date ?? chinaDate(ctx.now);
+    const rows = await repositories(this.deps.database.db).floor.listVisits({
+      hallId: ctx.actor.hallId,
+      ...chinaDayRange(day),
+    });
+    return rows.map((x) => presentVisit(x, ctx.lang));
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * The queue (issue 4, R2.1): administrator, kiosk and staff routes; see contracts/queue.ts for the
+ * list. The display board's routes are in board.routes.ts.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  CallInput,
+  ErrorBody,
+  HallCodeParam,
+  IdParam,
+  KioskInfo,
+  KioskTicketInput,
+  PresentResult,
+  Priority,
+  PriorityList,
+  QueueService,
+  QueueStats,
+  QueueStatsQuery,
+  ServiceInput,
+  StaffTicketInput,
+  TicketActionInput,
+  TicketDetail,
+  TicketPrint,
+  TransferInput,
+  WindowPanel,
+} from '@hall/contracts';
+import { Permission } from '@hall/domain';
+import type { Deps } from '../../context.ts';
+import { ctxOf, requireAuth } from '../../plugins/auth.ts';
+import { langOf } from '../../plugins/errors.ts';
+import { QueueStatsService } from './queue-stats.service.ts';
+import { QueueService as Queue } from './queue.service.ts';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+
+export function queueRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const queue = new Queue(deps);
+  const statistics = new QueueStatsService(deps);
+  const tags = ['queue'];
+  const manage = { preHandler: requireAuth(Permission.queueManage) };
+  const serve = { preHandler: requireAuth(Permission.queueServe) };
+
+  // Administrator (reading the services and groups: any signed-in staff of the hall).
+  r.get(
+    '/api/queue/services',
+    { preHandler: requireAuth(), schema: { tags, response: { 200: z.array(QueueService), ...errors } } },
+    (req) => queue.listServices(ctxOf(req, deps)),
+  );
+  r.post(
+    '/api/queue/services',
+    { ...manage, schema: { tags, body: ServiceInput, response: { 200: QueueService, ...errors } } },
+    (req) => queue.saveService(ctxOf(req, deps), null, req.body),
+  );
+  r.put(
+    '/api/queue/services/:id',
+    { ...manage, schema: { tags, params: IdParam, body: ServiceInput, response: { 200: QueueService, ...errors } } },
+    (req) => queue.saveService(ctxOf(req, deps), req.params.id, req.body),
+  );
+  r.get(
+    '/api/queue/priorities',
+    { preHandler: requireAuth(), schema: { tags, response: { 200: z.array(Priority), ...errors } } },
+    (req) => queue.listPriorities(ctxOf(req, deps)),
+  );
+  r.put(
+    '/api/queue/priorities',
+    { ...manage, schema: { tags, body: PriorityList, response: { 200: z.array(Priority), ...errors } } },
+    (req) => queue.savePriorities(ctxOf(req, deps), req.body),
+  );
+
+  // Kiosk: public per hall code, no personal data in the answers (docs/decisions.md).
+  r.get(
+    '/api/public/halls/:hallCode/kiosk',
+    { schema: { tags: ['kiosk'], params: HallCodeParam, response: { 200: KioskInfo, ...errors } } },
+    (req) => queue.kiosk(req.params.hallCode, deps.clock()),
+  );
+  r.post(
+    '/api/public/halls/:hallCode/tickets',
+    {
+      schema: {
+        tags: ['kiosk'],
+        params: HallCodeParam,
+        body: KioskTicketInput,
+        response: { 200: TicketPrint, ...errors },
+      },
+    },
+    (req) =>
+      queue.kioskTicket(req.params.hallCode, req.body, {
+        now: deps.clock(),
+        requestId: String(req.id),
+        lang: langOf(req),
+      }),
+  );
+
+  // Staff
+  r.post(
+    '/api/queue/tickets',
+    {
+      preHandler: requireAuth(Permission.queueIssue),
+      schema: { tags, body: StaffTicketInput, response: { 200: TicketPrint, ...errors } },
+    },
+    (req) => queue.staffTicket(ctxOf(req, deps), req.body),
+  );
+  r.get('/api/queue/window', { ...serve, schema: { tags, response: { 200: WindowPanel, ...errors } } }, (req) =>
+    queue.panel(ctxOf(req, deps)),
+  );
+  r.post(
+    '/api/queue/window/call-next',
+    { ...serve, schema: { tags, response: { 200: TicketDetail, ...errors } } },
+    (req) => queue.callNext(ctxOf(req, deps)),
+  );
+  r.post(
+    '/api/queue/window/call',
+    { ...serve, schema: { tags, body: CallInput, response: { 200: TicketDetail, ...errors } } },
+    (req) => queue.call(ctxOf(req, deps), req.body.number),
+  );
+  r.post(
+    '/api/queue/window/present',
+    { ...serve, schema: { tags, body: CallInput, response: { 200: PresentResult, ...errors } } },
+    (req) => queue.present(ctxOf(req, deps), req.body.number),
+  );
+  r.post(
+    '/api/queue/tickets/:id/action',
+    {
+      ...serve,
+      schema: { tags, params: IdParam, body: TicketActionInput, response: { 200: TicketDetail, ...errors } },
+    },
+    (req) => queue.action(ctxOf(req, deps), req.params.id, req.body),
+  );
+  r.post(
+    '/api/queue/tickets/:id/transfer',
+    { ...serve, schema: { tags, params: IdParam, body: TransferInput, response: { 200: TicketDetail, ...errors } } },
+    (req) => queue.transfer(ctxOf(req, deps), req.params.id, req.body),
+  );
+  r.get(
+    '/api/queue/tickets/:id',
+    { ...serve, schema: { tags, params: IdParam, response: { 200: TicketDetail, ...errors } } },
+    (req) => queue.detail(ctxOf(req, deps), req.params.id),
+  );
+  r.get(
+    '/api/queue/stats',
+    {
+      preHandler: requireAuth(Permission.queueStats),
+      schema: { tags, querystring: QueueStatsQuery, response: { 200: QueueStats, ...errors } },
+    },
+    (req) => statistics.stats(ctxOf(req, deps), req.query),
+  );
+}
