@@ -9,6 +9,8 @@ export const ErrorKind = {
   notFound: 'notFound',
   conflict: 'conflict',
   locked: 'locked',
+  /** Too many requests from one address in a short time (the public kiosk). */
+  tooMany: 'tooMany',
 } as const;
 export type ErrorKind = (typeof ErrorKind)[keyof typeof ErrorKind];
 

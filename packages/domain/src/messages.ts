@@ -269,6 +269,10 @@ export const MESSAGES: Catalog = {
     'zh-CN': '请选择转交的途径（行政复议、仲裁、司法调解或诉讼）',
     en: 'Choose the channel to transfer to (reconsideration, arbitration, judicial mediation or litigation)',
   },
+  'kiosk.tooMany': {
+    'zh-CN': '取号过于频繁，请 {seconds} 秒后再试；如需帮助请咨询导访台',
+    en: 'Too many tickets from this kiosk: try again in {seconds} seconds, or ask at the guide desk',
+  },
   'queue.prefixInUseToday': {
     'zh-CN': '今天已按前缀 {prefix} 发号，请明天再修改前缀，以免号码重复',
     en: 'Tickets were issued today with the prefix {prefix}: change it tomorrow, so that no number repeats',

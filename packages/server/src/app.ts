@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -63,6 +64,8 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(cookie);
+  // Only routes that ask for it are limited (the public kiosk): staff work is never throttled.
+  await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: { info: { title: 'Hall API', version: '0.1.0', description: '联合接访大厅 API' } },
     transform: jsonSchemaTransform,

@@ -27,6 +27,8 @@ const Env = z.object({
   HALL_WEB_DIST: z.string().optional(),
   /** How often the accountability sweep runs (R1.23), in seconds; 0 turns it off. */
   HALL_SWEEP_SECONDS: z.coerce.number().int().min(0).max(24 * 3600).default(60),
+  /** Tickets one address (a kiosk) may take per minute from the public kiosk route; 0 turns the limit off. */
+  HALL_KIOSK_TICKETS_PER_MINUTE: z.coerce.number().int().min(0).max(10000).default(30),
 });
 
 export interface Config {
@@ -43,6 +45,7 @@ export interface Config {
   secureCookie: boolean;
   webDist: string | null;
   sweepSeconds: number;
+  kioskTicketsPerMinute: number;
 }
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -66,10 +69,15 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     secureCookie: e.HALL_SECURE_COOKIE === 'true',
     webDist: e.HALL_WEB_DIST ?? null,
     sweepSeconds: e.HALL_SWEEP_SECONDS,
+    kioskTicketsPerMinute: e.HALL_KIOSK_TICKETS_PER_MINUTE,
   };
 }
 
 /** Defaults for tests: nothing from the environment. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...parseConfig({ HALL_LOG_LEVEL: 'silent', HALL_DEMO_DATA: 'false' }), ...overrides };
+  // Every inject comes from one address: tests that want the kiosk limit set it themselves.
+  return {
+    ...parseConfig({ HALL_LOG_LEVEL: 'silent', HALL_DEMO_DATA: 'false', HALL_KIOSK_TICKETS_PER_MINUTE: '0' }),
+    ...overrides,
+  };
 }

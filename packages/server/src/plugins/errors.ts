@@ -13,6 +13,7 @@ const STATUS: Record<ErrorKind, number> = {
   notFound: 404,
   conflict: 409,
   locked: 423,
+  tooMany: 429,
 };
 
 export const langOf = (req: FastifyRequest): Lang => pickLang(req.headers['accept-language']);

@@ -26,7 +26,7 @@ import {
   TransferInput,
   WindowPanel,
 } from '@hall/contracts';
-import { Permission } from '@hall/domain';
+import { DomainError, Permission } from '@hall/domain';
 import type { Deps } from '../../context.ts';
 import { ctxOf, requireAuth } from '../../plugins/auth.ts';
 import { langOf } from '../../plugins/errors.ts';
@@ -83,8 +83,20 @@ export function queueRoutes(app: FastifyInstance, deps: Deps) {
         tags: ['kiosk'],
         params: HallCodeParam,
         body: KioskTicketInput,
-        response: { 200: TicketPrint, ...errors },
+        response: { 200: TicketPrint, ...errors, 429: ErrorBody },
       },
+      // The kiosk needs no sign-in, so a limit per address keeps a script from taking the day's numbers.
+      // Per instance (in memory): with N instances an address gets at most N times the limit.
+      ...(deps.config.kioskTicketsPerMinute > 0 && {
+        config: {
+          rateLimit: {
+            max: deps.config.kioskTicketsPerMinute,
+            timeWindow: 60_000,
+            errorResponseBuilder: (_req: unknown, ctx: { ttl: number }) => // ttl: milliseconds left in the window
+              new DomainError('tooMany', 'kiosk.tooMany', { seconds: Math.max(1, Math.ceil(ctx.ttl / 1000)) }),
+          },
+        },
+      }),
     },
     (req) =>
       queue.kioskTicket(req.params.hallCode, req.body, {

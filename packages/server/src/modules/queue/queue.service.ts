@@ -162,6 +162,9 @@ export async function issueTicket(
     if (!v || v.hall_id !== a.hallId) throw invalid('queue.visitNotFound', {}, 'visitId');
   }
 
+  // What the receipt needs besides the queue itself is read before the sequence row is taken: on
+  // PostgreSQL the row stays locked until the commit, and every kiosk of the service waits on it.
+  const receipt = await receiptFacts(r, service, targetWindow);
   const day = queueDay(a.now);
   const seq = await r.queue.nextSequence(service.id, day);
   // Over the daily maximum: the error rolls the caller's transaction (and so the sequence) back.
@@ -218,33 +221,47 @@ export async function issueTicket(
       windowId: targetWindow?.id ?? null,
     });
   }
-  return { row, print: await ticketPrint(r, row, service, a.now) };
+  const waiting = (await r.queue.waiting(row.hall_id, row.day, [service.id])).map(queued);
+  return { row, print: ticketPrint(receipt, row, aheadOf(queued(row), waiting, a.now)) };
+}
+
+interface ReceiptFacts {
+  service: QueueServiceRow;
+  hallName: string;
+  windows: { number: number }[];
+  target: { number: number } | null;
+  recentServiceMinutes: number[];
+}
+
+async function receiptFacts(
+  r: Repositories,
+  service: QueueServiceRow,
+  target: { number: number } | null,
+): Promise<ReceiptFacts> {
+  const hall = await r.org.getHall(service.hall_id);
+  const windows = await r.queue.windowsOfService(service.id);
+  const recent = await r.queue.recentServiceTimes(service.id, RECENT_SERVICES);
+  const recentServiceMinutes = recent.map((x) => (Date.parse(x.ended_at!) - Date.parse(x.started_at!)) / 60_000);
+  return { service, hallName: hall?.name ?? '', windows, target, recentServiceMinutes };
 }
 
 /** The receipt: number, service, hall, people ahead and the estimated wait (capability 8). */
-async function ticketPrint(
-  r: Repositories,
-  row: QueueTicketRow,
-  service: QueueServiceRow,
-  now: Date,
-): Promise<TicketPrint> {
-  const hall = await r.org.getHall(row.hall_id);
-  const waiting = (await r.queue.waiting(row.hall_id, row.day, [service.id])).map(queued);
-  const ahead = aheadOf(queued(row), waiting, now);
-  const windows = await r.queue.windowsOfService(service.id);
-  const recent = await r.queue.recentServiceTimes(service.id, RECENT_SERVICES);
-  const minutes = recent.map((x) => (Date.parse(x.ended_at!) - Date.parse(x.started_at!)) / 60_000);
-  const target = row.target_window_id !== null ? await r.org.getWindow(row.target_window_id) : undefined;
+function ticketPrint(f: ReceiptFacts, row: QueueTicketRow, ahead: number): TicketPrint {
+  const { service, windows, target } = f;
   return {
     id: row.id,
     number: row.number,
     serviceName: service.name,
     serviceNameEn: service.name_en,
-    hallName: hall?.name ?? '',
+    hallName: f.hallName,
     issuedAt: row.issued_at,
     ahead,
     // A ticket for one window waits for that window alone.
-    estimatedMinutes: estimateWait({ ahead, recentServiceMinutes: minutes, windows: target ? 1 : windows.length }),
+    estimatedMinutes: estimateWait({
+      ahead,
+      recentServiceMinutes: f.recentServiceMinutes,
+      windows: target ? 1 : windows.length,
+    }),
     windowNumber: target?.number ?? (windows.length === 1 ? windows[0].number : null),
   };
 }
