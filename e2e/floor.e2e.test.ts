@@ -255,4 +255,19 @@ describe('the guide desk, the entry check and the disorder list in the browser (
     await page.getByTestId('lang-switch').getByText('中文', { exact: true }).click();
     await expectText(page.getByTestId('nav-floor-guide'), '导访台');
   });
+
+  it('R2.3a: a visitor called and never come appears in the guide’s list of visitors who linger', async () => {
+    // The registration desk calls the ticket the guide issued above (信访登记); the visitor does not come.
+    const registrar = await apiLogin(hall, 'registrar');
+    const called = await apiCall<{ id: number; number: string }>(hall, registrar, 'POST', '/queue/window/call-next');
+    for (const action of ['recall', 'recall', 'noShow']) {
+      await apiCall(hall, registrar, 'POST', `/queue/tickets/${called.id}/action`, { action });
+    }
+    await as('guide');
+    const card = page.getByTestId('guide-lingering');
+    await expectText(card, called.number);
+    await expect.poll(() => card.locator('[data-reason="noShow"]').count(), { timeout: 30_000 }).toBe(1);
+    await expectText(card, '过号未到');
+    await screen(page, 'floor-guide-lingering');
+  });
 });

@@ -13,12 +13,13 @@
  *                                                                     expiry date, reject, remove)
  * GET  /api/floor/alerts?all                       → DisorderAlert[] (the guide: the hall's today; a window: its own)
  * POST /api/floor/alerts/:id/ack                   → DisorderAlert
+ * GET  /api/floor/lingering                        → Lingering       (R2.3a; guide:record or disorder:read)
  */
 import { z } from 'zod';
 import { DISORDER_KINDS, DISORDER_STATUSES, GUIDE_OUTCOMES, INFORMED_PARTIES, SECURITY_CHECKS } from '@hall/domain';
 import { Id, IsoDate, Optional, Required } from './common.ts';
 import { IdTypeEnum } from './matter.ts';
-import { TicketPrint } from './queue.ts';
+import { TicketPrint, TicketStatusEnum } from './queue.ts';
 
 export const GuideOutcomeEnum = z.enum(GUIDE_OUTCOMES);
 export const DisorderKindEnum = z.enum(DISORDER_KINDS);
@@ -153,3 +154,25 @@ export const DisorderAlert = z.object({
 });
 export type DisorderAlert = z.infer<typeof DisorderAlert>;
 export const AlertsQuery = z.object({ all: z.stringbool().default(false) });
+
+/** R2.3a: visitors who linger, for the guide to go and ask. */
+export const Lingering = z.object({
+  /** The latest closing time of the hall's active services today ('HH:MM'), null when none. */
+  closesAt: z.string().nullable(),
+  /** Closing time is near: tell the duty bailiff and staff about the visitors listed. */
+  closingSoon: z.boolean(),
+  items: z.array(
+    z.object({
+      ticketId: z.number(),
+      number: z.string(),
+      serviceName: z.string(),
+      status: TicketStatusEnum,
+      windowNumber: z.number().nullable(),
+      issuedAt: z.string(),
+      reason: z.enum(['longWait', 'noShow', 'closing']),
+      /** Minutes since the ticket was taken. */
+      minutes: z.number(),
+    }),
+  ),
+});
+export type Lingering = z.infer<typeof Lingering>;

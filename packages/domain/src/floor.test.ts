@@ -9,6 +9,8 @@ import {
   disorderActive,
   disorderShownStatus,
   disorderTransition,
+  lingering,
+  minutesToClosing,
 } from './floor.ts';
 
 const today = '2026-11-30';
@@ -72,5 +74,45 @@ describe('R2.3 who alerts: listed and not expired', () => {
     expect(disorderShownStatus({ status: 'listed', expiresOn: '2026-11-29' }, today)).toBe('expired');
     expect(disorderShownStatus({ status: 'listed', expiresOn: today }, today)).toBe('listed');
     expect(disorderShownStatus({ status: 'removed', expiresOn: '2026-11-29' }, today)).toBe('removed');
+  });
+});
+
+describe('R2.3a visitors who linger', () => {
+  const now = new Date('2026-11-30T08:00:00Z'); // 16:00 in China
+  const ago = (m: number) => new Date(now.getTime() - m * 60_000).toISOString();
+  const t = (id: number, status: string, minutes: number) => ({ id, status, issuedAt: ago(minutes), endedAt: null });
+
+  it('lists a ticket waiting an hour or more, never called, and the day’s no-shows', () => {
+    const list = lingering([t(1, 'waiting', 59), t(2, 'waiting', 60), t(3, 'noShow', 20), t(4, 'serving', 120), t(5, 'done', 200)], {
+      now,
+      closesAt: '17:30',
+    });
+    expect(list.map((x) => [x.ticket.id, x.reason, x.minutes])).toEqual([
+      [2, 'longWait', 60],
+      [3, 'noShow', 20],
+    ]);
+  });
+
+  it('from 30 minutes before closing, everyone whose ticket is not finished is listed first', () => {
+    const tickets = [t(1, 'waiting', 10), t(2, 'serving', 40), t(3, 'parked', 5), t(4, 'done', 90), t(5, 'noShow', 30)];
+    const at1659 = lingering(tickets, { now, closesAt: '16:31' });
+    expect(at1659.map((x) => x.reason)).toEqual(['noShow']);
+    const at30 = lingering(tickets, { now, closesAt: '16:30' });
+    expect(at30.map((x) => [x.ticket.id, x.reason])).toEqual([
+      [2, 'closing'],
+      [1, 'closing'],
+      [3, 'closing'],
+      [5, 'noShow'],
+    ]);
+    // Past closing too.
+    expect(lingering(tickets, { now, closesAt: '15:00' })[0].reason).toBe('closing');
+    // Open all day: no closing list.
+    expect(lingering(tickets, { now, closesAt: null }).map((x) => x.reason)).toEqual(['noShow']);
+  });
+
+  it('minutes to closing in China time', () => {
+    expect(minutesToClosing(now, '17:30')).toBe(90);
+    expect(minutesToClosing(now, '24:00')).toBe(480);
+    expect(minutesToClosing(now, '15:00')).toBe(-60);
   });
 });

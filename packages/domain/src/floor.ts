@@ -84,3 +84,60 @@ export function disorderShownStatus(e: { status: string; expiresOn: string | nul
   if (e.status === 'listed' && !disorderActive(e, today)) return 'expired';
   return e.status as DisorderStatus;
 }
+
+// ---------------------------------------------------------------------------------------------
+// R2.3a: visitors who linger
+
+/** A ticket waiting longer than this, never called, is listed for the guide (minutes). */
+export const LINGER_WAIT_MINUTES = 60;
+/** From this long before the hall's closing, every visitor whose ticket is not finished is listed. */
+export const CLOSING_SOON_MINUTES = 30;
+
+export const LingerReason = {
+  /** Took a ticket long ago and has not been called: maybe left, maybe lost. */
+  longWait: 'longWait',
+  /** Called and recalled, never came to the window. */
+  noShow: 'noShow',
+  /** Closing time nears and the ticket is not finished: still in the hall. */
+  closing: 'closing',
+} as const;
+export type LingerReason = (typeof LingerReason)[keyof typeof LingerReason];
+
+export interface LingerTicket {
+  id: number;
+  status: string;
+  issuedAt: string;
+  endedAt: string | null;
+}
+
+/**
+ * R2.3a: who the guide should go and ask whether anything is left undone. `closesAt` is the hall's
+ * latest closing time today ('HH:MM' China time; null when no service closes today, e.g. open all day),
+ * `now` the current instant. A ticket is listed once, with the most pressing reason (closing first).
+ */
+export function lingering<T extends LingerTicket>(
+  tickets: readonly T[],
+  opts: { now: Date; closesAt: string | null; waitMinutes?: number; closingMinutes?: number },
+): { ticket: T; reason: LingerReason; minutes: number }[] {
+  const now = opts.now.getTime();
+  const waitMs = (opts.waitMinutes ?? LINGER_WAIT_MINUTES) * 60_000;
+  const closing = opts.closesAt !== null && minutesToClosing(opts.now, opts.closesAt) <= (opts.closingMinutes ?? CLOSING_SOON_MINUTES);
+  const open = ['waiting', 'called', 'serving', 'parked'];
+  const out: { ticket: T; reason: LingerReason; minutes: number }[] = [];
+  for (const t of tickets) {
+    const waited = Math.floor((now - Date.parse(t.issuedAt)) / 60_000);
+    if (closing && open.includes(t.status)) out.push({ ticket: t, reason: 'closing', minutes: waited });
+    else if (t.status === 'waiting' && now - Date.parse(t.issuedAt) >= waitMs) out.push({ ticket: t, reason: 'longWait', minutes: waited });
+    else if (t.status === 'noShow') out.push({ ticket: t, reason: 'noShow', minutes: waited });
+  }
+  const rank: Record<LingerReason, number> = { closing: 0, longWait: 1, noShow: 2 };
+  return out.sort((a, b) => rank[a.reason] - rank[b.reason] || b.minutes - a.minutes || a.ticket.id - b.ticket.id);
+}
+
+/** Minutes from `now` to today's `closesAt` in China time (negative once past; '24:00' is midnight). */
+export function minutesToClosing(now: Date, closesAt: string): number {
+  const china = new Date(now.getTime() + 8 * 3_600_000);
+  const nowMin = china.getUTCHours() * 60 + china.getUTCMinutes();
+  const [h, m] = closesAt.split(':').map(Number);
+  return h * 60 + m - nowMin;
+}

@@ -22,6 +22,26 @@ export class FloorRepository {
 
   // ---- guide desk visits --------------------------------------------------------------------
 
+  /** R2.3a: the hall's tickets of one queue day with their service and window, and the latest closing time. */
+  async floorTickets(hallId: number, day: string) {
+    const tickets = await this.db
+      .selectFrom('queue_ticket as t')
+      .innerJoin('queue_service as s', 's.id', 't.current_service_id')
+      .leftJoin('hall_window as w', 'w.id', 't.window_id')
+      .select(['t.id', 't.number', 't.status', 't.issued_at', 't.ended_at', 's.name as service_name', 'w.number as window_number'])
+      .where('t.hall_id', '=', hallId)
+      .where('t.day', '=', day)
+      .orderBy('t.id')
+      .execute();
+    const closing = await this.db
+      .selectFrom('queue_service')
+      .select((eb) => eb.fn.max('closes_at').as('closes_at'))
+      .where('hall_id', '=', hallId)
+      .where('active', '=', 1)
+      .executeTakeFirst();
+    return { tickets, closesAt: (closing?.closes_at as string | null | undefined) ?? null };
+  }
+
   async insertVisit(v: Insertable<HallVisitTable>) {
     return this.db.insertInto('hall_visit').values(v).returningAll().executeTakeFirstOrThrow();
   }

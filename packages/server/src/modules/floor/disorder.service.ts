@@ -9,6 +9,7 @@ import {
   type DisorderStatus,
   Permission,
   chinaDate,
+  chinaDayBounds,
   conflict,
   disorderShownStatus,
   disorderTransition,
@@ -21,7 +22,6 @@ import type { z } from 'zod';
 import type { Ctx, Deps } from '../../context.ts';
 import { sealOptionalId } from './disorder-check.ts';
 import { type DisorderEntryListRow, presentAlert, presentDetail, presentEntry } from './floor.presenter.ts';
-import { chinaDayRange } from './visit.service.ts';
 
 type IncidentData = z.output<typeof IncidentInput>;
 
@@ -257,7 +257,7 @@ export class DisorderService {
     const rows = await repositories(this.deps.database.db).floor.listAlerts({
       hallId: ctx.actor.hallId,
       ...scope,
-      ...(all ? { limit: RECENT_ALERTS } : { since: chinaDayRange(chinaDate(ctx.now)).from }),
+      ...(all ? { limit: RECENT_ALERTS } : { since: chinaDayBounds(chinaDate(ctx.now)).start }),
     });
     return rows.map(presentAlert);
   }

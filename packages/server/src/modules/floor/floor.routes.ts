@@ -13,6 +13,7 @@ import {
   IdParam,
   IncidentInput,
   IsoDate,
+  Lingering,
   Visit,
   VisitInput,
   VisitResult,
@@ -48,6 +49,12 @@ export function floorRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     (req) => visits.list(ctxOf(req, deps), req.query.date),
+  );
+
+  r.get(
+    '/api/floor/lingering',
+    { preHandler: requireAuth(), schema: { tags, response: { 200: Lingering, ...errors } } },
+    (req) => visits.lingering(ctxOf(req, deps)),
   );
 
   r.post(

@@ -4,9 +4,9 @@
  * service, out of scope (security informed), a procedural legal answer, or pointed elsewhere. When
  * the visitor shows an ID, the disorder list is checked (R2.3) and the guide is alerted.
  */
-import type { TicketPrint, VisitInput, VisitResult } from '@hall/contracts';
+import type { Lingering, TicketPrint, VisitInput, VisitResult } from '@hall/contracts';
 import type { z } from 'zod';
-import { Permission, chinaDate, forbidden, invalid } from '@hall/domain';
+import { Permission, chinaDate, chinaDayBounds, forbidden, invalid, lingering } from '@hall/domain';
 import { int, repositories } from '@hall/db';
 import type { Ctx, Deps } from '../../context.ts';
 import { issueTicket } from '../queue/queue.service.ts';
@@ -16,12 +16,6 @@ import { presentAlert, presentVisit } from './floor.presenter.ts';
 type VisitData = z.output<typeof VisitInput>;
 
 const text = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
-
-/** The instants a China calendar day starts and ends (ISO UTC), for filtering ISO timestamps. */
-export function chinaDayRange(day: string) {
-  const start = Date.parse(`${day}T00:00:00+08:00`);
-  return { from: new Date(start).toISOString(), to: new Date(start + 86_400_000).toISOString() };
-}
 
 export class VisitService {
   constructor(private readonly deps: Deps) {}
@@ -159,16 +153,47 @@ export class VisitService {
     return { visit: out.visit, ticket: out.ticket?.print ?? null, alert: out.alert };
   }
 
+  /**
+   * R2.3a: the visitors the guide should go and ask whether anything is left undone — a ticket waiting
+   * an hour or more, the day's no-shows, and, from half an hour before the hall's last service closes,
+   * everyone whose ticket is not finished (then the duty bailiff and staff are informed). Numbers only:
+   * the guide finds the person by the ticket.
+   */
+  async lingering(ctx: Ctx): Promise<Lingering> {
+    const p = ctx.actor.permissions;
+    if (!p.has(Permission.guideRecord) && !p.has(Permission.disorderRead)) throw forbidden();
+    const { tickets, closesAt } = await repositories(this.deps.database.db).floor.floorTickets(
+      ctx.actor.hallId,
+      chinaDate(ctx.now),
+    );
+    const list = lingering(
+      tickets.map((t) => ({ id: t.id, status: t.status, issuedAt: t.issued_at, endedAt: t.ended_at, t })),
+      { now: ctx.now, closesAt },
+    );
+    return {
+      closesAt,
+      closingSoon: list.some((x) => x.reason === 'closing'),
+      items: list.map(({ ticket: { t }, reason, minutes }) => ({
+        ticketId: t.id,
+        number: t.number,
+        serviceName: t.service_name,
+        status: t.status as Lingering['items'][number]['status'],
+        windowNumber: t.window_number ?? null,
+        issuedAt: t.issued_at,
+        reason,
+        minutes,
+      })),
+    };
+  }
+
   /** The desk's visits of one China day (default today), newest first; ID numbers masked. */
   async list(ctx: Ctx, date: string | undefined) {
     if (!ctx.actor.permissions.has(Permission.guideRecord) && !ctx.actor.permissions.has(Permission.entryRecord)) {
       throw forbidden();
     }
     const day = date ?? chinaDate(ctx.now);
-    const rows = await repositories(this.deps.database.db).floor.listVisits({
-      hallId: ctx.actor.hallId,
-      ...chinaDayRange(day),
-    });
+    const { start, end } = chinaDayBounds(day);
+    const rows = await repositories(this.deps.database.db).floor.listVisits({ hallId: ctx.actor.hallId, from: start, to: end });
     return rows.map((x) => presentVisit(x, ctx.lang));
   }
 }

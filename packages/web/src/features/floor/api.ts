@@ -9,6 +9,7 @@ import {
   DisorderAlert,
   DisorderDetail,
   DisorderEntry,
+  Lingering,
   Priority,
   QueueService,
   VisitResult,
@@ -32,6 +33,7 @@ export const floorKeys = {
   priorities: ['floor', 'priorities'] as const,
   visits: (date: string) => ['floor', 'visits', date] as const,
   alerts: (all: boolean) => ['floor', 'alerts', all] as const,
+  lingering: ['floor', 'lingering'] as const,
   disorder: (status: DisorderShown | undefined) => ['floor', 'disorder', 'list', status ?? 'all'] as const,
   disorderDetail: (id: number) => ['floor', 'disorder', 'detail', id] as const,
 };
@@ -88,6 +90,17 @@ export function useFloorAlerts(opts: { all?: boolean; enabled?: boolean; pollMs?
       get<unknown>(`/floor/alerts${qs({ all: all ? 'true' : undefined })}`).then(parse(z.array(DisorderAlert))),
     enabled: opts.enabled ?? true,
     refetchInterval: opts.pollMs ?? 15_000,
+    placeholderData: (prev) => prev,
+  });
+}
+
+/** R2.3a: visitors who linger (polled: the list changes as time passes, not only on changes). */
+export function useLingering(enabled = true) {
+  return useQuery({
+    queryKey: floorKeys.lingering,
+    queryFn: () => get<unknown>('/floor/lingering').then(parse(Lingering)),
+    enabled,
+    refetchInterval: 60_000,
     placeholderData: (prev) => prev,
   });
 }

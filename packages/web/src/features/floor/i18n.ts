@@ -77,6 +77,15 @@ const zh = {
       by: '记录人',
     },
   },
+  lingering: {
+    title: '滞留提示',
+    hint: '请上前询问是否还有未办完的事项（R2.3a）',
+    closingSoon: '临近下班（{{closesAt}}）：以下来访人仍在大厅，请告知值班法警和工作人员',
+    empty: '暂无需要关注的来访人',
+    reason: { longWait: '取号后久未叫号', noShow: '过号未到', closing: '临近下班仍在大厅' },
+    minutes: '取号 {{minutes}} 分钟',
+    window: '{{number}} 号窗口',
+  },
   alerts: {
     title: '今日名单提示',
     empty: '今日暂无提示',
@@ -242,6 +251,15 @@ const en: typeof zh = {
       ticket: 'Ticket',
       by: 'By',
     },
+  },
+  lingering: {
+    title: 'Lingering visitors',
+    hint: 'Go and ask whether anything is left undone (R2.3a)',
+    closingSoon: 'Closing time is near ({{closesAt}}): these visitors are still in the hall; tell the duty bailiff and staff',
+    empty: 'Nobody to look after',
+    reason: { longWait: 'Long wait, not called', noShow: 'Called, never came', closing: 'Still in the hall at closing' },
+    minutes: 'ticket taken {{minutes}} min ago',
+    window: 'window {{number}}',
   },
   alerts: {
     title: "Today's list alerts",

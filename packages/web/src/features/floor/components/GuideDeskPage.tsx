@@ -12,6 +12,7 @@ import { useMe } from '../../../lib/auth';
 import { useFloorAlerts, usePriorities, useRecordVisit, useServices } from '../api';
 import { guides, issuesTickets, readsDisorder, recordsDisorder } from '../policy';
 import { AlertList } from './AlertList';
+import { LingeringCard } from './LingeringCard';
 import { IncidentDialog } from './IncidentDialog';
 import { definedPerson, visitBody, visitHasContent, type PersonValues, type VisitFormValues } from '../model';
 import { PersonFields } from './PersonFields';
@@ -144,6 +145,7 @@ export function GuideDeskPage() {
                 <AlertList alerts={alerts.data ?? []} showEntryLink={readsDisorder(me)} testId="guide-alerts" />
               </Card>
             ) : null}
+            {guiding ? <LingeringCard /> : null}
           </Space>
         </Col>
       </Row>
