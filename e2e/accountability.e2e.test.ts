@@ -13,13 +13,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, signIn, startHall, type BrowserSession, type Hall } from './harness.ts';
-import { apiCall as call, apiLogin as login, expectText, PASSWORD, screen, type Session } from './steps.ts';
+import { apiCall as call, apiLogin as login, chinaDay, expectText, PASSWORD, screen, type Session } from './steps.ts';
 
 const HRSS = '市人力资源和社会保障局';
 const SWEEP_WAIT_MS = 30_000;
 
-/** The China calendar day (UTC+8) `days` from now, YYYY-MM-DD. */
-const chinaDay = (days = 0) => new Date(Date.now() + 8 * 3600_000 + days * 86400_000).toISOString().slice(0, 10);
 
 // ---- the HTTP API, as each demo account -----------------------------------------------------------
 

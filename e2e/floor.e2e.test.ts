@@ -10,14 +10,12 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, signIn, startHall, type BrowserSession, type Hall } from './harness.ts';
-import { apiCall, apiLogin, expectText, PASSWORD, screen } from './steps.ts';
+import { apiCall, apiLogin, chinaDay, expectText, PASSWORD, screen } from './steps.ts';
 
 /** A valid resident ID number (GB 11643 check digit) that no demo data uses. */
 const LISTED_ID = '320506198001011235';
 const LISTED_NAME = '钱某某';
 
-/** The China calendar day (UTC+8) `days` from now, YYYY-MM-DD. */
-const chinaDay = (days = 0) => new Date(Date.now() + 8 * 3600_000 + days * 86400_000).toISOString().slice(0, 10);
 
 describe('the guide desk, the entry check and the disorder list in the browser (R2.2, R2.3, R4.1)', () => {
   let hall: Hall;

@@ -5,6 +5,9 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { type Hall, shot, signIn } from './harness.ts';
 
+/** The China calendar day (UTC+8) `days` from now, YYYY-MM-DD: the server's day, whatever the machine's TZ. */
+export const chinaDay = (days = 0) => new Date(Date.now() + 8 * 3600_000 + days * 86400_000).toISOString().slice(0, 10);
+
 /** Every demo account's password. */
 export const PASSWORD = 'hall12345';
 

@@ -2,7 +2,9 @@
  * The hall floor beyond the queue: the entry security check (R4.1), the guide desk (R2.2) and the
  * disorder list (R2.3). Pure rules; the services record and audit.
  */
+import { addDays } from './calendar.ts';
 import { conflict, invalid } from './errors.ts';
+import { chinaTimeOfDay } from './queue.ts';
 
 // R4.1: the entry check's results are registration's SecurityCheck (passed / itemsHeld / refused).
 
@@ -68,8 +70,7 @@ export function disorderTransition(
     const e = opts.expiresOn;
     if (!e || !/^\d{4}-\d{2}-\d{2}$/.test(e)) throw invalid('disorder.expiryRequired', {}, 'expiresOn');
     if (e < opts.today) throw invalid('disorder.expiryPast', {}, 'expiresOn');
-    const max = new Date(Date.parse(`${opts.today}T00:00:00Z`) + DISORDER_MAX_DAYS * 86_400_000).toISOString().slice(0, 10);
-    if (e > max) throw invalid('disorder.expiryTooFar', { days: DISORDER_MAX_DAYS }, 'expiresOn');
+    if (e > addDays(opts.today, DISORDER_MAX_DAYS)) throw invalid('disorder.expiryTooFar', { days: DISORDER_MAX_DAYS }, 'expiresOn');
   }
   return row.to;
 }
@@ -136,8 +137,9 @@ export function lingering<T extends LingerTicket>(
 
 /** Minutes from `now` to today's `closesAt` in China time (negative once past; '24:00' is midnight). */
 export function minutesToClosing(now: Date, closesAt: string): number {
-  const china = new Date(now.getTime() + 8 * 3_600_000);
-  const nowMin = china.getUTCHours() * 60 + china.getUTCMinutes();
-  const [h, m] = closesAt.split(':').map(Number);
-  return h * 60 + m - nowMin;
+  const minutes = (hhmm: string) => {
+    const [h, m] = hhmm.split(':').map(Number);
+    return h * 60 + m;
+  };
+  return minutes(closesAt) - minutes(chinaTimeOfDay(now));
 }

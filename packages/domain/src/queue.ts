@@ -319,9 +319,9 @@ export function queueStats(
   for (const t of tickets) {
     const key = opts.by === 'service' ? t.serviceId : t.windowId;
     if (key === null) continue;
-    const china = new Date(Date.parse(t.issuedAt) + 8 * 3_600_000).toISOString();
-    const day = china.slice(0, 10);
-    const hour = opts.byHour ? Number(china.slice(11, 13)) : null;
+    const arrival = new Date(t.issuedAt);
+    const day = chinaDate(arrival);
+    const hour = opts.byHour ? Number(chinaTimeOfDay(arrival).slice(0, 2)) : null;
     const g = `${day}|${hour}|${key}`;
     if (!groups.has(g)) groups.set(g, { day, hour, key, items: [] });
     groups.get(g)!.items.push(t);

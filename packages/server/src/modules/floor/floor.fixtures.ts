@@ -1,8 +1,8 @@
 /**
- * Test data for the floor's database tests: a guide and a security officer, the priority groups,
- * and a queue service for window 1 (the demo seed's own are used when it has them).
+ * Test data for the floor's database tests: a guide and a security officer of their own, and the
+ * demo seed's queue service for window 1.
  */
-import { DEFAULT_PRIORITIES, type Role } from '@hall/domain';
+import type { Role } from '@hall/domain';
 import { repositories } from '@hall/db';
 import { hashPassword } from '../auth/auth.service.ts';
 import { DEMO_PASSWORD } from '../../demo/seed.ts';
@@ -48,29 +48,7 @@ export async function floorFixtures(t: TestApp): Promise<FloorFixtures> {
   await account('t-guide', ['guide'], null);
   await account('t-security', ['security'], null);
 
-  if ((await r.queue.listPriorities(hall.id)).length === 0) {
-    await r.queue.replacePriorities(
-      hall.id,
-      DEFAULT_PRIORITIES.map((p) => ({ code: p.code, name: p.name, name_en: p.nameEn, weight: p.weight })),
-    );
-  }
-  let service = (await r.queue.servicesOfWindow(window1))[0];
-  if (!service) {
-    service = await r.queue.insertService({
-      hall_id: hall.id,
-      code: 'tHrss',
-      prefix: 'TA',
-      name: '人社业务',
-      name_en: 'Labour and social security',
-      kind: 'departmentWindow',
-      opens_at: '00:00',
-      closes_at: '24:00',
-      daily_max: 999,
-      max_recalls: 2,
-      sort: 0,
-      active: 1,
-    });
-    await r.queue.setServiceWindows(service.id, [window1]);
-  }
+  const [service] = await r.queue.servicesOfWindow(window1);
+  if (!service) throw new Error('the demo seed has no queue service for window 1');
   return { hallId: hall.id, window1, window2, serviceId: service.id };
 }

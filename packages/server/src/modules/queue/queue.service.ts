@@ -266,15 +266,9 @@ function ticketPrint(f: ReceiptFacts, row: QueueTicketRow, ahead: number): Ticke
   };
 }
 
-/** Publishes after the commit. The change is already saved: a failed notification is logged, not reported as a failed request. */
+/** Publishes after the commit (the bus logs a failed notification: the change itself is saved). */
 async function announce(deps: Deps, events: FloorEvent[]) {
-  for (const e of events) {
-    try {
-      await deps.bus.publish(e);
-    } catch (err) {
-      console.warn(`floor bus: publish failed: ${(err as Error).message}`);
-    }
-  }
+  for (const e of events) await deps.bus.publish(e);
 }
 
 const ticketEvent = (t: QueueTicketRow, action: string, now: Date): FloorEvent => ({
