@@ -15,6 +15,8 @@ import { apiCall, apiLogin, chinaDay, expectText, PASSWORD, screen } from './ste
 /** A valid resident ID number (GB 11643 check digit) that no demo data uses. */
 const LISTED_ID = '320506198001011235';
 const LISTED_NAME = '钱某某';
+/** Lists, alerts and the incident's answer show names masked (issue 8 §3); the entry's detail in full. */
+const LISTED_MASKED = '钱**';
 
 
 describe('the guide desk, the entry check and the disorder list in the browser (R2.2, R2.3, R4.1)', () => {
@@ -96,7 +98,8 @@ describe('the guide desk, the entry check and the disorder list in the browser (
     await expectText(result.getByTestId('guide-ticket'), '信访登记');
     expect(await result.getByTestId('guide-disorder-alert').count()).toBe(0);
     // The day's visits list it, with the ticket.
-    await expectText(page.locator('[data-testid^=visit-row-]').first(), /张三[\s\S]*通过[\s\S]*A\d{3}/);
+    // The day's visits list the person masked (issue 8 §3).
+    await expectText(page.locator('[data-testid^=visit-row-]').first(), /张\*\*[\s\S]*通过[\s\S]*A\d{3}/);
   });
 
   it('out of scope needs 已通知安检; a legal question shows the procedure-only note (R2.2)', async () => {
@@ -125,22 +128,25 @@ describe('the guide desk, the entry check and the disorder list in the browser (
         .catch(() => null);
       throw new Error(`the incident was not recorded${error ? `: ${error}` : ''} (${err.message})`);
     });
-    await expectText(page.locator('.ant-message'), `事件已记录：${LISTED_NAME}（待审批）`);
+    await expectText(page.locator('.ant-message'), `事件已记录：${LISTED_MASKED}（待审批）`);
   });
 
   it('the director approves listing the person with an expiry date; every view is said to be audited (R2.3)', async () => {
     await as('director');
     await page.getByTestId('nav-floor-disorder').click();
     await expectText(page.getByTestId('disorder-audited'), '审计');
-    const row = page.locator('[data-testid^=disorder-row-]').filter({ hasText: LISTED_NAME });
+    const row = page.locator('[data-testid^=disorder-row-]').filter({ hasText: LISTED_MASKED });
     await row.waitFor();
     expect(await row.getAttribute('data-status')).toBe('proposed');
-    // The list shows the number masked.
+    // The list shows the number and the name masked.
     await expectText(row, /3205\*+1235|3205.*1235/);
     expect(await row.innerText()).not.toContain(LISTED_ID);
+    expect(await row.innerText()).not.toContain(LISTED_NAME);
     await row.click();
     const drawer = page.getByTestId('disorder-detail');
     await drawer.waitFor();
+    // The entry's detail (its view audited) names the person in full.
+    await expectText(drawer, LISTED_NAME);
     await expectText(drawer.getByTestId('disorder-incidents'), /辱骂[\s\S]*值班法警、庭长/);
 
     await page.getByTestId('disorder-action-approve').click();
@@ -166,12 +172,12 @@ describe('the guide desk, the entry check and the disorder list in the browser (
     const result = await recordVisit({ idNumber: LISTED_ID, purpose: '反映社保缴费问题', service: '人社业务' });
     const notice = result.getByTestId('guide-disorder-alert');
     await expectText(notice, '此来访人在扰序名单中');
-    await expectText(notice, LISTED_NAME);
+    await expectText(notice, LISTED_MASKED);
     expect(await page.locator('.ant-modal:visible').count()).toBe(0);
     await expect.poll(async () => result.getByTestId('guide-ticket').getAttribute('data-number')).toMatch(/^B\d{3}$/);
     // The day's alerts at the desk list it, not yet acknowledged.
     const alerts = page.getByTestId('guide-alerts');
-    await expectText(alerts, LISTED_NAME);
+    await expectText(alerts, LISTED_MASKED);
     await screen(page, 'floor-guide-desk-alert');
   });
 
@@ -188,7 +194,7 @@ describe('the guide desk, the entry check and the disorder list in the browser (
       .toBe('1');
     await indicator.click();
     const list = page.getByTestId('indicator-alerts');
-    await expectText(list, LISTED_NAME);
+    await expectText(list, LISTED_MASKED);
     await list.getByRole('button', { name: '已知悉' }).click();
     await expect.poll(async () => indicator.getAttribute('data-count'), { timeout: 20_000 }).toBe('0');
   });

@@ -128,7 +128,29 @@ export interface BrowserSession {
   newPage(): Promise<Page>;
   /** Another context of the same browser (its own cookies: a second user), same locale and viewport. */
   newContext(): Promise<BrowserContext>;
+  /** Content-Security-Policy violations seen so far, in any page of any context of this browser. */
+  cspViolations(): string[];
+  /** Closes the browser; throws when a page violated the CSP, so that the suite fails (issue 8 §4). */
   close(): Promise<void>;
+}
+
+/**
+ * Records every CSP violation of the context's pages: the `securitypolicyviolation` event (reported
+ * through an init script, which the page's CSP does not govern) and chromium's console errors.
+ */
+async function watchCsp(context: BrowserContext, violations: string[]): Promise<BrowserContext> {
+  await context.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', (e) => {
+      console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || '(inline)') + ' at ' + e.sourceFile + ':' + e.lineNumber);
+    });`,
+  });
+  context.on('console', (msg) => {
+    const text = msg.text();
+    if (msg.type() === 'error' && /CSP violation|Content Security Policy/i.test(text)) {
+      violations.push(`${msg.page()?.url() ?? '?'}: ${text}`);
+    }
+  });
+  return context;
 }
 
 const CONTEXT_OPTIONS = {
@@ -156,15 +178,20 @@ export async function launchBrowser(): Promise<BrowserSession> {
       '--disable-sync',
     ],
   });
-  const context = await browser.newContext(CONTEXT_OPTIONS);
+  const violations: string[] = [];
+  const context = await watchCsp(await browser.newContext(CONTEXT_OPTIONS), violations);
   return {
     browser,
     context,
     newPage: () => context.newPage(),
-    newContext: () => browser.newContext(CONTEXT_OPTIONS),
+    newContext: async () => watchCsp(await browser.newContext(CONTEXT_OPTIONS), violations),
+    cspViolations: () => [...violations],
     close: async () => {
       await context.close().catch(() => {});
       await browser.close();
+      if (violations.length) {
+        throw new Error(`Content-Security-Policy violations:\n${[...new Set(violations)].join('\n')}`);
+      }
     },
   };
 }

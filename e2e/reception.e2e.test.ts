@@ -111,7 +111,8 @@ describe('walking skeleton in the browser (R1.1, R1.5, R1.6, R4.1, R4.5)', () =>
           const table = rp.getByTestId('reception-table');
           const link = table.getByText(petitionNo, { exact: true });
           await link.waitFor();
-          await expectText(table.locator('tr').filter({ hasText: petitionNo }), '陈秀英');
+          // The list shows the name masked (issue 8 §3); the detail opens it.
+          await expectText(table.locator('tr').filter({ hasText: petitionNo }), '陈**');
           await expectText(table.locator('tr').filter({ hasText: petitionNo }), '待接谈');
           await screen(rp, 'reception-list');
 
@@ -123,6 +124,17 @@ describe('walking skeleton in the browser (R1.1, R1.5, R1.6, R4.1, R4.5)', () =>
           await rp.getByTestId('timeline-entry').first().waitFor();
           await rp.waitForLoadState('networkidle');
           await screen(rp, 'matter-detail');
+          // The single-record view names the petitioner in full (the view is audited: matter.view).
+          await expectText(rp.getByTestId('petitioner-card'), '陈秀英');
+
+          // Issue 8 §3: the card shows the birth year and age, not the date; 查看 shows the date (audited).
+          const birth = rp.getByTestId('petitioner-birthDate');
+          await expectText(birth, '1949 年');
+          expect(await birth.innerText()).not.toContain('1949-12-31');
+          await rp.getByTestId('reveal-birthDate').click();
+          await expect.poll(() => birth.innerText()).toContain('1949-12-31');
+          await shot(rp, 'petitioner-birth-revealed');
+          await rp.getByTestId('petitioner-card').getByRole('button', { name: /隐藏/ }).first().click();
 
           // R1.5: accept.
           await rp.getByTestId('action-accept').click();

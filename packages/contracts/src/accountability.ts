@@ -12,10 +12,10 @@ import {
   MANUAL_TRIGGERS,
 } from '@hall/domain';
 import { DocumentView } from './case.ts';
-import { Id, IsoDate } from './common.ts';
+import { Id, Int, IsoDate, LongText, Version } from './common.ts';
 
-const text = (max = 2000) => z.string().trim().max(max);
-const version = z.number().int();
+const text = (max = 2000) => LongText(max);
+const version = Version;
 
 export const AccountabilityStateEnum = z.enum(ACCOUNTABILITY_STATES);
 export const AccountabilityTriggerEnum = z.enum(ACCOUNTABILITY_TRIGGERS);
@@ -40,7 +40,7 @@ export const ACCOUNTABILITY_ACTION_INPUTS = {
   /** R1.24: the self-inspection notice; the rectification deadline in days (1–90) or as a day. */
   sendNotice: z.object({
     demands: text(4000).default(''),
-    rectifyDays: z.number().int().nullish(),
+    rectifyDays: Int.nullish(),
     rectifyDue: IsoDate.nullish(),
     version,
   }),

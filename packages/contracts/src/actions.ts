@@ -4,10 +4,11 @@
  */
 import { z } from 'zod';
 import { MEDIATION_LEVELS, type MatterAction } from '@hall/domain';
-import { Id, IsoDate, Optional } from './common.ts';
+import { Id, Int, IsoDate, LongText, Optional, Text, Version } from './common.ts';
 
-const text = (max = 2000) => z.string().trim().max(max);
-const version = z.number().int();
+/** Free text of the action dialogs (text areas); names and organs are one line (`Text`). */
+const text = (max = 2000) => LongText(max);
+const version = Version;
 
 export const TransferChannel = z.enum(['reconsideration', 'arbitration', 'judicialMediation', 'litigation']);
 export const AssignmentOrigin = z.enum(['window', 'regularMeeting', 'mediation', 'directorMeeting', 'leaderDay']);
@@ -42,7 +43,7 @@ export const ACTION_INPUTS = {
   recordMeeting: z.object({
     level: z.enum(MEDIATION_LEVELS),
     heldOn: IsoDate,
-    chair: text(50).min(1),
+    chair: Text(50).min(1),
     participants: text(500).min(1),
     outcome: z.enum(['agreement', 'noAgreement']),
     summary: text(4000).min(1),
@@ -66,9 +67,9 @@ export const ACTION_INPUTS = {
   object: z.object({ reason: text(1000).default(''), version }),
   reassign: z.object({ unitId: Id, note: text(1000).default(''), version }),
   urge: z.object({ reason: text(1000).default(''), version }),
-  summonHandler: z.object({ summonedFor: text(30).default(''), note: text(1000).default(''), version }),
+  summonHandler: z.object({ summonedFor: Text(30).default(''), note: text(1000).default(''), version }),
   supervise: z.object({ kind: SupervisionKind, demand: text(1000).default(''), progress: text(2000).default(''), version }),
-  requestExtension: z.object({ days: z.number().int(), reason: text(1000).default(''), version }),
+  requestExtension: z.object({ days: Int, reason: text(1000).default(''), version }),
   approveExtension: z.object({ note: text(1000).default(''), petitionerToldOn: IsoDate.nullish(), version }),
   refuseExtension: z.object({ reason: text(1000).default(''), version }),
   fileSpecialReport: z.object({ report: text(8000).default(''), version }),
@@ -88,7 +89,7 @@ export const ACTION_INPUTS = {
     note: text(1000).default(''),
     version,
   }),
-  unitSignOff: z.object({ headName: text(50).min(1), sealed: z.boolean(), version }),
+  unitSignOff: z.object({ headName: Text(50).min(1), sealed: z.boolean(), version }),
   reviewCase: z.object({
     criteria: z.object({
       factsClear: Criterion,
@@ -101,9 +102,9 @@ export const ACTION_INPUTS = {
   }),
   signOff: z.object({ note: text(1000).default(''), version }),
   deemClosed: z.object({ reason: text(1000).default(''), version }),
-  requestReview: z.object({ organ: text(100).default(''), requestedOn: IsoDate, version }),
+  requestReview: z.object({ organ: Text(100).default(''), requestedOn: IsoDate, version }),
   recordReviewResult: z.object({ result: text(4000).default(''), version }),
-  requestReReview: z.object({ organ: text(100).default(''), requestedOn: IsoDate, version }),
+  requestReReview: z.object({ organ: Text(100).default(''), requestedOn: IsoDate, version }),
   recordReReviewResult: z.object({ result: text(4000).default(''), version }),
   rate: z.object({ unitRating: Rating, officeRating: Rating, version }),
 } satisfies Record<MatterAction, z.ZodObject>;

@@ -5,6 +5,8 @@
  * Mutating requests may carry an `Idempotency-Key` header (registration honours it).
  *
  * GET    /api/health                          → Health
+ * GET    /api/health/ready                    → Ready | 503 db.unavailable
+ * GET    /api/public/environment              → Environment  (no sign-in: demo data or not)
  * POST   /api/auth/login        LoginRequest  → Me            (sets httpOnly cookie hall_session)
  * POST   /api/auth/logout                      → Ok
  * GET    /api/auth/me                          → Me

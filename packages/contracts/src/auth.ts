@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { ROLES } from '@hall/domain';
-import { Required } from './common.ts';
+import { Password, Required } from './common.ts';
 
-export const LoginRequest = z.object({ username: Required(64), password: z.string().min(1).max(200) });
+export const LoginRequest = z.object({ username: Required(64), password: Password });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
 export const ChangePasswordRequest = z.object({
-  currentPassword: z.string().min(1).max(200),
-  newPassword: z.string().min(1).max(200),
+  currentPassword: Password,
+  newPassword: Password,
 });
 export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
 
@@ -27,3 +27,7 @@ export const Me = z.object({
 export type Me = z.infer<typeof Me>;
 
 export const Health = z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) });
+
+/** GET /api/public/environment (no sign-in): whether this installation runs on demo data (the 演示环境 banner). */
+export const Environment = z.object({ demo: z.boolean() });
+export type Environment = z.infer<typeof Environment>;

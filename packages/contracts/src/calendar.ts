@@ -13,7 +13,7 @@
  */
 import { z } from 'zod';
 import type { Role } from '@hall/domain';
-import { IsoDate } from './common.ts';
+import { IsoDate, Text } from './common.ts';
 
 const Bilingual = z.object({ 'zh-CN': z.string(), en: z.string() });
 
@@ -74,9 +74,9 @@ export type CalendarYearDetail = z.infer<typeof CalendarYearDetail>;
  * no day both off and worked; the errors come back per field (`holidays.3`, `workdays.0`, `source`).
  */
 export const CalendarYearInput = z.object({
-  holidays: z.array(z.string().trim().max(20)).max(366),
-  workdays: z.array(z.string().trim().max(20)).max(366),
-  source: z.string().trim().max(200),
+  holidays: z.array(Text(20)).max(366),
+  workdays: z.array(Text(20)).max(366),
+  source: Text(200),
 });
 export type CalendarYearInput = z.infer<typeof CalendarYearInput>;
 

@@ -17,7 +17,7 @@
  */
 import { z } from 'zod';
 import { DISORDER_KINDS, DISORDER_STATUSES, GUIDE_OUTCOMES, INFORMED_PARTIES, SECURITY_CHECKS } from '@hall/domain';
-import { Id, IsoDate, Optional, Required } from './common.ts';
+import { Id, IsoDate, IsoDateTime, Optional, Required, Version } from './common.ts';
 import { IdTypeEnum } from './matter.ts';
 import { TicketPrint, TicketStatusEnum } from './queue.ts';
 
@@ -33,17 +33,17 @@ export const VisitInput = z.object({
   securityCheck: z.enum(SECURITY_CHECKS).nullish(),
   securityNote: Optional(200),
   /** R2.2: the guide's part. */
-  purpose: Optional(500),
+  purpose: Optional(500, { multiline: true }),
   outcome: GuideOutcomeEnum.nullish(),
   /** directed: the service to issue a ticket for. */
   serviceId: Id.nullish(),
-  priority: z.string().trim().max(20).nullish(),
+  priority: Optional(20),
   /** outOfScope: security was informed (R2.2). */
   securityInformed: z.boolean().default(false),
   /** legalAnswered: the question and the procedural answer given. */
-  legalQuestion: Optional(1000),
-  legalAnswer: Optional(2000),
-  note: Optional(500),
+  legalQuestion: Optional(1000, { multiline: true }),
+  legalAnswer: Optional(2000, { multiline: true }),
+  note: Optional(500, { multiline: true }),
 });
 export type VisitInput = z.input<typeof VisitInput>;
 
@@ -51,6 +51,7 @@ export const Visit = z.object({
   id: z.number(),
   at: z.string(),
   byName: z.string().nullable(),
+  /** Masked ('张**', issue 8 §3). */
   personName: z.string().nullable(),
   idNumberMasked: z.string().nullable(),
   securityCheck: z.string().nullable(),
@@ -79,9 +80,9 @@ export const IncidentInput = z.object({
   personName: Required(50),
   idType: IdTypeEnum.nullish(),
   idNumber: Optional(30),
-  occurredAt: z.iso.datetime({ offset: true }),
+  occurredAt: IsoDateTime,
   kind: DisorderKindEnum,
-  description: Required(2000),
+  description: Required(2000, { multiline: true }),
   /** Who was informed: the duty bailiff, the division head… (R2.3). */
   informed: z.array(InformedPartyEnum).max(10),
   ticketId: Id.nullish(),
@@ -93,6 +94,7 @@ export const DisorderShownStatus = z.enum([...DISORDER_STATUSES, 'expired']);
 
 export const DisorderEntry = z.object({
   id: z.number(),
+  /** Masked in the list ('张**', issue 8 §3); in full in DisorderDetail, whose view is audited. */
   personName: z.string(),
   idNumberMasked: z.string().nullable(),
   status: DisorderShownStatus,
@@ -132,9 +134,14 @@ export const DisorderDetail = DisorderEntry.extend({
 export type DisorderDetail = z.infer<typeof DisorderDetail>;
 
 export const DisorderDecision = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('approve'), expiresOn: IsoDate, note: Optional(500), version: z.number().int() }),
-  z.object({ action: z.literal('reject'), note: Required(500), version: z.number().int() }),
-  z.object({ action: z.literal('remove'), note: Required(500), version: z.number().int() }),
+  z.object({
+    action: z.literal('approve'),
+    expiresOn: IsoDate,
+    note: Optional(500, { multiline: true }),
+    version: Version,
+  }),
+  z.object({ action: z.literal('reject'), note: Required(500, { multiline: true }), version: Version }),
+  z.object({ action: z.literal('remove'), note: Required(500, { multiline: true }), version: Version }),
 ]);
 export type DisorderDecision = z.infer<typeof DisorderDecision>;
 
@@ -143,6 +150,7 @@ export const DisorderListQuery = z.object({ status: DisorderShownStatus.optional
 export const DisorderAlert = z.object({
   id: z.number(),
   entryId: z.number(),
+  /** Masked ('张**', issue 8 §3). */
   personName: z.string(),
   at: z.string(),
   source: z.enum(['registration', 'kiosk', 'guideDesk', 'staffTicket']),

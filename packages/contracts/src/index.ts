@@ -10,3 +10,5 @@ export * from './worklist.ts';
 export * from './accountability.ts';
 export * from './queue.ts';
 export * from './floor.ts';
+export * from './system.ts';
+export * from './audit.ts';

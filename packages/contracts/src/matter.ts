@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { IdType, MATTER_ACTIONS, MATTER_STATES, PURPOSES, SECURITY_CHECKS, VISIT_KINDS } from '@hall/domain';
 import { CaseRecords, MatterFactsView } from './case.ts';
-import { Id, IsoDate, Optional, Required } from './common.ts';
+import { Id, IsoDate, Optional, Required, Text, Version } from './common.ts';
 import { TicketPrint } from './ticket-print.ts';
 
 export const IdTypeEnum = z.enum(Object.values(IdType) as [IdType, ...IdType[]]);
@@ -13,7 +13,7 @@ export const PetitionerInput = z.object({
   idNumber: Required(30),
   /** Why a document other than the resident ID is used (R1.1: allowed with a reason). */
   otherDocReason: Optional(200),
-  phone: z.string().trim().regex(/^[0-9+\-\s]{5,20}$/).nullish().or(z.literal('')),
+  phone: z.string().trim().regex(/^[0-9+\- ]{5,20}$/).nullish().or(z.literal('')),
   address: Optional(200),
   ethnicity: Optional(20),
   workplace: Optional(100),
@@ -33,7 +33,7 @@ export const EarlierHandling = z.object({
   unitId: Id.nullish(),
   unitName: Optional(100),
   date: IsoDate.nullish().or(z.literal('')),
-  decision: Required(500),
+  decision: Required(500, { multiline: true }),
 });
 export type EarlierHandling = z.infer<typeof EarlierHandling>;
 
@@ -56,8 +56,8 @@ export const RegistrationRequest = z.object({
   securityNote: Optional(200),
   categoryId: Id,
   purpose: z.enum(PURPOSES),
-  summary: Required(2000),
-  demands: Required(2000),
+  summary: Required(2000, { multiline: true }),
+  demands: Required(2000, { multiline: true }),
   localityCode: z.string().trim().regex(/^\d{6}$/),
   unitIds: z.array(Id).max(20).default([]),
   earlierHandling: z.array(EarlierHandling).max(20).default([]),
@@ -101,6 +101,7 @@ export const MatterSummary = z.object({
   state: MatterState,
   visitKind: VisitKind.nullable(),
   petitionerId: z.number(),
+  /** Masked in every list ('张**', issue 8 §3); in full only in MatterDetail, whose view is audited. */
   petitionerName: z.string(),
   /** Masked: 1101**********1234 */
   idNumberMasked: z.string(),
@@ -121,7 +122,9 @@ export const PetitionerView = z.object({
   idType: IdTypeEnum,
   idNumberMasked: z.string(),
   sex: z.enum(['male', 'female']).nullable(),
-  birthDate: z.string().nullable(),
+  /** Masked views show the birth year and age, never the date (with the masked ID it narrows the number); the date only via reveal. */
+  birthYear: z.number().nullable(),
+  age: z.number().nullable(),
   phoneMasked: z.string().nullable(),
   addressMasked: z.string().nullable(),
   ethnicity: z.string().nullable(),
@@ -139,7 +142,8 @@ export const LookupResult = z.object({
 });
 export type LookupResult = z.infer<typeof LookupResult>;
 
-export const RevealRequest = z.object({ field: z.enum(['idNumber', 'phone', 'address']) });
+export const RevealRequest = z.object({ field: z.enum(['idNumber', 'phone', 'address', 'birthDate']) });
+export type RevealRequest = z.infer<typeof RevealRequest>;
 export const RevealResult = z.object({ value: z.string().nullable() });
 
 export const TimelineEntry = z.object({
@@ -207,7 +211,7 @@ export type MatterDetail = z.infer<typeof MatterDetail>;
 export const MatterListQuery = z.object({
   scope: z.enum(['today', 'open', 'all']).default('today'),
   windowId: Id.optional(),
-  q: z.string().trim().max(50).optional(),
+  q: Text(50).optional(),
 });
 export type MatterListQuery = z.infer<typeof MatterListQuery>;
 
@@ -215,7 +219,7 @@ export type MatterListQuery = z.infer<typeof MatterListQuery>;
 export const ReceptionUpdate = z.object({
   visitKind: VisitKind,
   earlierHandling: z.array(EarlierHandling).max(20),
-  version: z.number().int(),
+  version: Version,
 });
 export type ReceptionUpdate = z.infer<typeof ReceptionUpdate>;
 
@@ -247,6 +251,10 @@ export const AuditEntry = z.object({
   action: z.string(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
+  /** The hash chain (R1.27): position, hall, and this row's hash. */
+  seq: z.number().nullable().optional(),
+  hallId: z.number().nullable().optional(),
+  hash: z.string().nullable().optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
-export const AuditQuery = z.object({ entity: z.string().optional(), entityId: z.string().optional(), limit: z.coerce.number().int().min(1).max(500).default(100) });
+export const AuditQuery = z.object({ entity: Text(50).optional(), entityId: Text(100).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) });

@@ -1,7 +1,7 @@
 /** Organisation data edited by the administrator (R1.0): all of it data, none of it code. */
 import { z } from 'zod';
 import { ROLES } from '@hall/domain';
-import { Id, Optional, Required } from './common.ts';
+import { Id, Int, Optional, Password, Required } from './common.ts';
 
 export const HallKind = z.enum(['petition', 'court', 'company']);
 export const Hall = z.object({ id: z.number(), code: z.string(), name: z.string(), kind: HallKind, active: z.boolean() });
@@ -86,7 +86,7 @@ export const CategoryInput = z.object({
   name: Required(100),
   nameEn: Optional(100),
   parentId: Id.nullish(),
-  sort: z.number().int().default(0),
+  sort: Int.default(0),
   active: z.boolean().default(true),
 });
 export type CategoryInput = z.infer<typeof CategoryInput>;
@@ -114,13 +114,13 @@ export const StaffCreate = z.object({
   /** Unit staff (handlers, heads) belong to a responsible unit. */
   unitId: Id.nullish(),
   roles: z.array(Role).min(1),
-  password: z.string().min(1).max(200),
+  password: Password,
   active: z.boolean().default(true),
 });
 export type StaffCreate = z.infer<typeof StaffCreate>;
 export const StaffUpdate = StaffCreate.omit({ username: true, password: true }).extend({
   /** Set a new password (the administrator resets it); also unlocks the account. */
-  password: z.string().min(1).max(200).optional(),
+  password: Password.optional(),
   unlock: z.boolean().optional(),
 });
 export type StaffUpdate = z.infer<typeof StaffUpdate>;

@@ -31,7 +31,7 @@
  */
 import { z } from 'zod';
 import { SERVICE_KINDS, TICKET_ACTIONS, TICKET_STATUSES } from '@hall/domain';
-import { Id, IsoDate, Optional, Required } from './common.ts';
+import { Id, IsoDate, Optional, Required, Text, Version } from './common.ts';
 import { IdTypeEnum, MatterSummary } from './matter.ts';
 
 const Hhmm = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/);
@@ -85,7 +85,7 @@ export const Priority = z.object({
 export type Priority = z.infer<typeof Priority>;
 export const PriorityList = z.array(Priority).min(1).max(20);
 
-export const HallCodeParam = z.object({ hallCode: z.string().trim().min(1).max(10) });
+export const HallCodeParam = z.object({ hallCode: Required(10) });
 
 export const KioskService = z.object({
   id: z.number(),
@@ -110,7 +110,7 @@ export type KioskInfo = z.infer<typeof KioskInfo>;
 
 export const KioskTicketInput = z.object({
   serviceId: Id,
-  priority: z.string().trim().max(20).default('normal'),
+  priority: Text(20).default('normal'),
   /** Optional: scanned or typed; links the ticket to the person (never printed). */
   idType: IdTypeEnum.nullish(),
   idNumber: Optional(30),
@@ -166,6 +166,7 @@ export const TicketDetail = Ticket.extend({
   events: z.array(QueueEventView),
   /** The registration the ticket was issued for, and the visitor's matters (R2.1 → R1.1): masked. */
   matterId: z.number().nullable(),
+  /** The full name: a single-record view, audited once per actor and ticket per 10 minutes (queue.ticket.view). */
   petitioner: z.object({ id: z.number(), name: z.string(), idNumberMasked: z.string() }).nullable(),
   matters: z.array(MatterSummary),
   /** R2.3: the person is on the disorder list (an alert was logged). Shown discreetly to staff only. */
@@ -187,7 +188,7 @@ export type WindowPanel = z.infer<typeof WindowPanel>;
 export const CallInput = z.object({ number: z.string().trim().toUpperCase().regex(/^[A-Z]{1,2}\d{3,4}$/) });
 export const TicketActionInput = z.object({
   action: z.enum(['recall', 'noShow', 'start', 'end', 'park', 'resume', 'cancel']),
-  version: z.number().int().optional(),
+  version: Version.optional(),
 });
 export type TicketActionInput = z.infer<typeof TicketActionInput>;
 export const TransferInput = z

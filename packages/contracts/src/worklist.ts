@@ -35,6 +35,7 @@ export const SupervisionCase = z.object({
   summary: z.string(),
   state: z.string(),
   version: z.number(),
+  /** Masked ('张**', issue 8 §3). */
   petitionerName: z.string(),
   windowId: z.number(),
   windowName: z.string(),
@@ -100,6 +101,7 @@ export const InboxItem = z.object({
   petitionNo: z.string(),
   summary: z.string(),
   state: z.string(),
+  /** Masked ('张**', issue 8 §3). */
   petitionerName: z.string().nullable(),
   windowName: z.string().nullable(),
   unitName: z.string().nullable(),

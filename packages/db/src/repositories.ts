@@ -10,7 +10,10 @@ import { IdempotencyRepository } from './repositories/idempotency.repository.ts'
 import { MatterRepository } from './repositories/matter.repository.ts';
 import { OrgRepository } from './repositories/org.repository.ts';
 import { PetitionerRepository } from './repositories/petitioner.repository.ts';
+import { PersonalDataRepository } from './repositories/personal-data.repository.ts';
 import { QueueRepository } from './repositories/queue.repository.ts';
+import { RateLimitRepository, SettingRepository } from './repositories/rate-limit.repository.ts';
+import { SequenceRepository } from './repositories/sequence.repository.ts';
 import { StaffRepository } from './repositories/staff.repository.ts';
 import { WorklistRepository } from './repositories/worklist.repository.ts';
 import type { DB } from './schema.ts';
@@ -21,6 +24,7 @@ export function repositories(db: Kysely<DB>) {
     org: new OrgRepository(db),
     staff: new StaffRepository(db),
     petitioners: new PetitionerRepository(db),
+    personalData: new PersonalDataRepository(db),
     matters: new MatterRepository(db),
     audit: new AuditRepository(db),
     idempotency: new IdempotencyRepository(db),
@@ -32,6 +36,9 @@ export function repositories(db: Kysely<DB>) {
     board: new BoardRepository(db),
     queue: new QueueRepository(db),
     floor: new FloorRepository(db),
+    sequences: new SequenceRepository(db),
+    rateLimits: new RateLimitRepository(db),
+    settings: new SettingRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof repositories>;

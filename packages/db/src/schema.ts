@@ -20,13 +20,18 @@ export interface StaffUserTable {
 }
 export interface StaffRoleTable { staff_id: number; role: string }
 export interface StaffSessionTable { id: string; staff_id: number; created_at: string; last_seen_at: string }
+/** Fixed-window counters shared by every instance (issue 8 §4): sign-in and kiosk limits. */
+export interface RateLimitTable { bucket: string; window_start: string; hits: number; expires_at: string }
+/** Facts about the installation, e.g. `demo` = 'true' once demo data was loaded. */
+export interface AppSettingTable { key: string; value: string; updated_at: string }
 export interface ContentCategoryTable {
   id: Id; code: string; name: string; name_en: string | null; parent_id: number | null; sort: number; active: Bool;
 }
 export interface CategoryRouteTable { hall_id: number; category_id: number; window_id: number }
 export interface PetitionerTable {
-  id: Id; name: string; id_type: string; id_hash: string; id_enc: string; id_masked: string;
-  sex: string | null; birth_date: string | null; phone_enc: string | null; phone_masked: string | null;
+  /** Sealed (20261204010000_personal_data): name and birth date encrypted, the name also as a keyed hash. */
+  id: Id; name_enc: string; name_hash: string | null; id_type: string; id_hash: string; id_enc: string; id_masked: string;
+  sex: string | null; birth_enc: string | null; phone_enc: string | null; phone_masked: string | null;
   address_enc: string | null; address_masked: string | null; ethnicity: string | null; workplace: string | null;
   occupation: string | null; created_at: string; updated_at: string;
 }
@@ -45,11 +50,11 @@ export interface MatterTable {
 }
 export interface MatterUnitTable { matter_id: number; unit_id: number }
 export interface MatterRepresentativeTable {
-  id: Id; matter_id: number; name: string; id_type: string | null; id_enc: string | null; id_masked: string | null;
+  id: Id; matter_id: number; name_enc: string; id_type: string | null; id_enc: string | null; id_masked: string | null;
   phone_enc: string | null; phone_masked: string | null;
 }
 export interface DirectReplyTable {
-  id: Id; matter_id: number; reply: string; agrees: Bool; ceases: Bool; signed_name: string | null;
+  id: Id; matter_id: number; reply: string; agrees: Bool; ceases: Bool; signed_name_enc: string | null;
   replied_at: string; replied_by: number | null;
 }
 export interface MatterEventTable {
@@ -59,6 +64,14 @@ export interface MatterEventTable {
 export interface AuditLogTable {
   id: Id; at: string; actor_id: number | null; request_id: string | null; entity: string; entity_id: string;
   action: string; before_data: string | null; after_data: string | null;
+  /** The hash chain (20261204000000_audit_chain); null only on SQLite rows written around the chain. */
+  seq: number | null; hall_id: number | null; prev_hash: string | null; hash: string | null;
+}
+export interface AuditChainHeadTable { id: number; seq: number; hash: string }
+export interface AuditVerificationTable {
+  id: Id; at: string; source: string; actor_id: number | null; ok: number; checked: number; head_seq: number;
+  head_hash: string; problem: string | null; broken_id: number | null; broken_seq: number | null; detail: string | null;
+  daily_on: string | null;
 }
 export interface IdempotencyKeyTable {
   staff_id: number; key: string; scope: string; request_hash: string; response: string | null; created_at: string;
@@ -149,14 +162,15 @@ export interface QueueEventTable {
   from_status: string | null; to_status: string | null; window_id: number | null; data: string | null;
 }
 export interface HallVisitTable {
-  id: Id; hall_id: number; at: string; by_id: number | null; person_name: string | null; id_type: string | null;
+  id: Id; hall_id: number; at: string; by_id: number | null; person_name_enc: string | null; id_type: string | null;
   id_hash: string | null; id_enc: string | null; id_masked: string | null; security_check: string | null;
   security_note: string | null; purpose: string | null; outcome: string | null; service_id: number | null;
   security_informed: Generated<Bool>; legal_question: string | null; legal_answer: string | null; note: string | null;
   matter_id: number | null;
 }
 export interface DisorderEntryTable {
-  id: Id; hall_id: number; person_name: string; id_type: string | null; id_hash: string | null; id_enc: string | null;
+  id: Id; hall_id: number; person_name_enc: string; person_name_hash: string | null; id_type: string | null;
+  id_hash: string | null; id_enc: string | null;
   id_masked: string | null; description: string | null; status: string; expires_on: string | null; created_at: string;
   created_by: number | null; decided_at: string | null; decided_by: number | null; decision_note: string | null;
   removed_at: string | null; removed_by: number | null; removal_reason: string | null;
@@ -207,6 +221,8 @@ export interface DB {
   staff_user: StaffUserTable;
   staff_role: StaffRoleTable;
   staff_session: StaffSessionTable;
+  rate_limit: RateLimitTable;
+  app_setting: AppSettingTable;
   content_category: ContentCategoryTable;
   category_route: CategoryRouteTable;
   petitioner: PetitionerTable;
@@ -217,6 +233,8 @@ export interface DB {
   direct_reply: DirectReplyTable;
   matter_event: MatterEventTable;
   audit_log: AuditLogTable;
+  audit_chain_head: AuditChainHeadTable;
+  audit_verification: AuditVerificationTable;
   idempotency_key: IdempotencyKeyTable;
 }
 

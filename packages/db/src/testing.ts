@@ -4,7 +4,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { type Kysely, Migrator } from 'kysely';
 import { type Database, type Dialect, migrate, openDatabase } from './database.ts';
+import { migrations } from './migrations/index.ts';
+import type { DB } from './schema.ts';
+
+async function migrateUpTo(db: Kysely<DB>, name: string) {
+  const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateTo(name);
+  if (error) throw error;
+}
 
 export function testDialects(): Dialect[] {
   const raw = process.env.DIALECTS ?? 'sqlite,postgres';
@@ -22,10 +30,21 @@ export interface TestDatabase extends Database {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(dialect: Dialect, opts: { poolSize?: number } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  dialect: Dialect,
+  opts: {
+    poolSize?: number;
+    /** SQLite: a file instead of :memory: (tests that read the file itself). */
+    sqliteFile?: string;
+    /** Migrate only up to this migration (upgrade tests); `migrate()` later goes on to the latest. */
+    migrateTo?: string;
+  } = {},
+): Promise<TestDatabase> {
+  const up = (db: Kysely<DB>) => (opts.migrateTo ? migrateUpTo(db, opts.migrateTo) : migrate(db));
   if (dialect === 'sqlite') {
-    const database = openDatabase({ sqliteFile: ':memory:' });
-    await migrate(database.db);
+    const file = opts.sqliteFile ?? ':memory:';
+    const database = openDatabase({ sqliteFile: file });
+    await up(database.db);
     return { ...database, url: null, drop: () => database.destroy() };
   }
   const name = `hall_t_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -40,7 +59,7 @@ export async function createTestDatabase(dialect: Dialect, opts: { poolSize?: nu
   url.pathname = `/${name}`;
   // Dropping the database with FORCE ends connections the pool is still closing: expected here.
   const database = openDatabase({ url: url.toString(), poolSize: opts.poolSize, onPoolError: () => {} });
-  await migrate(database.db);
+  await up(database.db);
   return {
     ...database,
     url: url.toString(),

@@ -11,3 +11,4 @@ export * from './accountability.ts';
 export * from './supervision.ts';
 export * from './queue.ts';
 export * from './floor.ts';
+export * from './personal-data.ts';

@@ -351,7 +351,7 @@ describe('MESSAGES and FIELD_LABELS catalogues', () => {
 describe('translate', () => {
   it('R4.4 fills {max} and {count}', () => {
     const en = translate('registration.tooManyRepresentatives', 'en', { max: 5, count: 6 });
-    expect(en).toBe('A group visit elects at most 5 representatives (visitor rules R4.4); 6 given');
+    expect(en).toBe('A group visit elects at most 5 representatives; 6 given');
     const zh = translate('registration.tooManyRepresentatives', 'zh-CN', { max: 5, count: 6 });
     expect(zh).toContain('不得超过 5 人');
     expect(zh).toContain('当前 6 人');

@@ -9,6 +9,10 @@ type Catalog = Record<string, { 'zh-CN': string; en: string }>;
 
 export const MESSAGES: Catalog = {
   'internal': { 'zh-CN': '服务器内部错误，请稍后再试', en: 'Internal server error, please try again later' },
+  'db.unavailable': {
+    'zh-CN': '数据库暂时无法访问，请稍后重试',
+    en: 'The database is unavailable at the moment. Please try again shortly',
+  },
   'validation': { 'zh-CN': '输入有误：{details}', en: 'Invalid input: {details}' },
   'validation.required': { 'zh-CN': '必填', en: 'is required' },
   'validation.invalidType': { 'zh-CN': '格式不正确', en: 'has the wrong type' },
@@ -19,6 +23,22 @@ export const MESSAGES: Catalog = {
   'validation.invalidOption': { 'zh-CN': '不是有效的选项', en: 'is not a valid option' },
   'validation.invalidFormat': { 'zh-CN': '格式不正确', en: 'has an invalid format' },
   'validation.unknownField': { 'zh-CN': '不是可识别的字段', en: 'is not a recognised field' },
+  'validation.badCharacter': {
+    'zh-CN': '含有不能使用的字符（{char}），请删除后重新输入',
+    en: 'contains a character that cannot be used ({char}); remove it and try again',
+  },
+  'validation.invalidDate': { 'zh-CN': '不是有效的日期（格式为 年-月-日，如 2026-01-31）', en: 'is not a valid date (YYYY-MM-DD, e.g. 2026-01-31)' },
+  'validation.invalidDateTime': {
+    'zh-CN': '不是有效的时间（须含日期、时间和时区）',
+    en: 'is not a valid time (a date, a time and an offset are needed)',
+  },
+  'validation.dateOutOfRange': { 'zh-CN': '须在 {min} 至 {max} 之间', en: 'must be between {min} and {max}' },
+  'request.badJson': { 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+  'request.emptyBody': { 'zh-CN': '请求内容为空', en: 'The request body is empty' },
+  'request.tooLarge': { 'zh-CN': '请求内容过大', en: 'The request body is too large' },
+  'request.unsupportedType': { 'zh-CN': '不支持的请求内容类型，请以 JSON 发送', en: 'Unsupported content type: send JSON' },
+  'request.badUrl': { 'zh-CN': '请求地址有误', en: 'The address of the request is not valid' },
+  'request.invalid': { 'zh-CN': '请求有误', en: 'The request is not valid' },
   'notFound.route': { 'zh-CN': '请求的地址不存在', en: 'No such address' },
   'auth.required': { 'zh-CN': '请先登录', en: 'Please sign in' },
   'auth.badCredentials': { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
@@ -27,6 +47,14 @@ export const MESSAGES: Catalog = {
     en: 'Too many failed sign-ins: the account is locked until {until}',
   },
   'auth.inactive': { 'zh-CN': '账号已停用', en: 'The account is disabled' },
+  'auth.badOrigin': {
+    'zh-CN': '请求来源与本系统不符，已拒绝；请从本系统页面操作',
+    en: 'The request did not come from this application and was refused; please use the application itself',
+  },
+  'auth.tooMany': {
+    'zh-CN': '登录尝试过于频繁，请 {seconds} 秒后再试',
+    en: 'Too many sign-in attempts: try again in {seconds} seconds',
+  },
   'auth.forbidden': { 'zh-CN': '无权执行此操作', en: 'You are not allowed to do this' },
   'auth.notYourWindow': {
     'zh-CN': '该来访人已分派至其他窗口，本窗口无权查看',
@@ -49,22 +77,22 @@ export const MESSAGES: Catalog = {
     'zh-CN': '证件号码与所选证件类型不符',
     en: 'The ID number does not match the chosen document type',
   },
-  'registration.tooManyRepresentatives': {
-    'zh-CN': '多人走访应推选代表，代表人数不得超过 {max} 人（来访须知 R4.4），当前 {count} 人',
-    en: 'A group visit elects at most {max} representatives (visitor rules R4.4); {count} given',
+  'registration.tooManyRepresentatives': { // R4.4 (visitor rules)
+    'zh-CN': '多人走访应推选代表，代表人数不得超过 {max} 人，当前 {count} 人',
+    en: 'A group visit elects at most {max} representatives; {count} given',
   },
   'registration.peopleCount': { 'zh-CN': '来访人数至少为 1', en: 'At least one person must visit' },
   'registration.representativesExceedPeople': {
     'zh-CN': '代表人数不能多于来访人数',
     en: 'There cannot be more representatives than visitors',
   },
-  'registration.rulesNotAcknowledged': {
-    'zh-CN': '来访人须确认已阅读《信访来访人员须知》（R4.5）',
-    en: 'The visitor must acknowledge the visitor rules (R4.5)',
+  'registration.rulesNotAcknowledged': { // R4.5
+    'zh-CN': '来访人须确认已阅读《信访来访人员须知》',
+    en: 'The visitor must acknowledge the visitor rules',
   },
-  'registration.securityRefused': {
-    'zh-CN': '安检未通过的来访人不能登记（R4.1）',
-    en: 'A visitor refused at the security check cannot be registered (R4.1)',
+  'registration.securityRefused': { // R4.1
+    'zh-CN': '安检未通过的来访人不能登记',
+    en: 'A visitor refused at the security check cannot be registered',
   },
   'registration.windowNotFound': { 'zh-CN': '所选窗口不存在或已停用', en: 'The chosen window does not exist or is closed' },
   'registration.receptionistNotAtWindow': {
@@ -74,9 +102,9 @@ export const MESSAGES: Catalog = {
   'registration.categoryNotFound': { 'zh-CN': '内容分类不存在', en: 'The content category does not exist' },
   'registration.divisionNotFound': { 'zh-CN': '问题属地（行政区划）不存在', en: 'The locality (division) does not exist' },
   'registration.unitNotFound': { 'zh-CN': '涉及单位不存在', en: 'A unit involved does not exist' },
-  'registration.otherDocReasonRequired': {
-    'zh-CN': '使用居民身份证以外的证件登记，须注明原因（R1.1）',
-    en: 'Registering with a document other than the resident ID requires a reason (R1.1)',
+  'registration.otherDocReasonRequired': { // R1.1
+    'zh-CN': '使用居民身份证以外的证件登记，须注明原因',
+    en: 'Registering with a document other than the resident ID requires a reason',
   },
   'registration.idempotencyMismatch': {
     'zh-CN': '该幂等键已用于不同的请求',
@@ -89,14 +117,14 @@ export const MESSAGES: Catalog = {
     en: 'This action is not possible in the matter’s current state',
   },
   'matter.reasonRequired': { 'zh-CN': '请填写理由', en: 'A reason is required' },
-  'matter.channelRequired': {
-    'zh-CN': '不予受理须写明应通过的法定途径或有权处理的机关（R1.5b）',
-    en: 'Not accepting requires the legal channel or competent authority to go to (R1.5b)',
+  'matter.channelRequired': { // R1.5b
+    'zh-CN': '不予受理须写明应通过的法定途径或有权处理的机关',
+    en: 'Not accepting requires the legal channel or competent authority to go to',
   },
   'matter.replyRequired': { 'zh-CN': '请填写答复内容', en: 'The reply is required' },
-  'matter.signatureRequired': {
-    'zh-CN': '信访人同意息访须签字确认（R1.6）',
-    en: 'The petitioner must sign to agree and cease petitioning (R1.6)',
+  'matter.signatureRequired': { // R1.6
+    'zh-CN': '信访人同意息访须签字确认',
+    en: 'The petitioner must sign to agree and cease petitioning',
   },
   'matter.notCeased': { 'zh-CN': '信访人未同意息访', en: 'The petitioner did not agree to cease' },
   'matter.ceased': { 'zh-CN': '信访人已同意息访', en: 'The petitioner agreed to cease' },
@@ -129,21 +157,21 @@ export const MESSAGES: Catalog = {
     'zh-CN': '延期天数须为正整数（当前 {days}）',
     en: 'An extension must be a whole number of days above zero ({days} given)',
   },
-  'deadline.extensionTooLong': {
-    'zh-CN': '延长办理期限不得超过 {max} 日（R1.19），申请 {days} 日',
-    en: 'An extension may not exceed {max} days (R1.19); {days} requested',
+  'deadline.extensionTooLong': { // R1.19
+    'zh-CN': '延长办理期限不得超过 {max} 日，申请 {days} 日',
+    en: 'An extension may not exceed {max} days; {days} requested',
   },
-  'deadline.extensionAlreadyUsed': {
-    'zh-CN': '延期累计不得超过 {max} 日（R1.19）：已延期 {used} 日，最多还可延期 {remaining} 日，申请 {days} 日',
-    en: 'Extensions may not total more than {max} days (R1.19): {used} already granted, at most {remaining} left, {days} requested',
+  'deadline.extensionAlreadyUsed': { // R1.19
+    'zh-CN': '延期累计不得超过 {max} 日：已延期 {used} 日，最多还可延期 {remaining} 日，申请 {days} 日',
+    en: 'Extensions may not total more than {max} days: {used} already granted, at most {remaining} left, {days} requested',
   },
   'deadline.extensionCountExceeded': {
     'zh-CN': '办理期限最多延期 {maxCount} 次',
     en: 'The handling period may be extended at most {maxCount} times',
   },
-  'deadline.extensionReasonRequired': {
-    'zh-CN': '申请延期须说明理由（R1.19）',
-    en: 'An extension needs a reason (R1.19)',
+  'deadline.extensionReasonRequired': { // R1.19
+    'zh-CN': '申请延期须说明理由',
+    en: 'An extension needs a reason',
   },
   'deadline.amountInvalid': {
     'zh-CN': '期限天数须为 1 至 3650 之间的整数（{rule}：{amount}）',
@@ -179,13 +207,13 @@ export const MESSAGES: Catalog = {
     en: 'Give the source of the {year} holiday arrangement (the notice number)',
   },
   'auth.notYourUnit': { 'zh-CN': '该案件未交办给本单位，本单位无权查看或办理', en: 'This case is not assigned to your unit' },
-  'matter.consentRequired': { 'zh-CN': '须经信访人同意方可转由该途径处理（R1.10、R1.11）', en: 'The petitioner must consent to the transfer (R1.10, R1.11)' },
-  'matter.noLongerMediable': { 'zh-CN': '该信访人同一事项已认定无合理诉求或已三级终结，不再重新调处（R1.9）', en: 'The same matter of this petitioner had no reasonable demand or was terminated: it is not mediated again (R1.9)' },
+  'matter.consentRequired': { 'zh-CN': '须经信访人同意方可转由该途径处理', en: 'The petitioner must consent to the transfer' }, // R1.10, R1.11
+  'matter.noLongerMediable': { 'zh-CN': '该信访人同一事项已认定无合理诉求或已三级终结，不再重新调处', en: 'The same matter of this petitioner had no reasonable demand or was terminated: it is not mediated again' }, // R1.9
   'matter.summonTimeRequired': { 'zh-CN': '请填写责成办案人到厅的时间', en: 'Give the time the handler is summoned for' },
   'matter.demandRequired': { 'zh-CN': '请填写督办要求', en: 'The supervision demand is required' },
   'matter.progressRequired': { 'zh-CN': '请填写办理进度', en: 'The progress reported is required' },
   'matter.noteRequired': { 'zh-CN': '请填写说明', en: 'A note is required' },
-  'matter.reportRequired': { 'zh-CN': '请填写专案汇报内容（R1.22a）', en: 'The special report is required (R1.22a)' },
+  'matter.reportRequired': { 'zh-CN': '请填写专案汇报内容', en: 'The special report is required' }, // R1.22a
   'matter.factsRequired': { 'zh-CN': '请填写查明的事实', en: 'The facts are required' },
   'matter.reasonsRequired': { 'zh-CN': '请填写处理理由', en: 'The reasons are required' },
   'matter.basisRequired': { 'zh-CN': '请填写处理依据', en: 'The basis is required' },
@@ -193,11 +221,11 @@ export const MESSAGES: Catalog = {
   'matter.resultRequired': { 'zh-CN': '请填写复查/复核结论', en: 'The result is required' },
   'matter.notLeaderDay': { 'zh-CN': '只有领导接待日案件需要专案汇报', en: 'Only leader-reception-day cases need a special report' },
   'transfer.countyRequired': { 'zh-CN': '请选择负责处理的县区', en: 'Choose the county that handles it' },
-  'transfer.notCountyMatter': { 'zh-CN': '问题属地不是县区，不能直转县区（R1.8）', en: 'The matter is not located in a county: it cannot be transferred to one (R1.8)' },
-  'transfer.notTheCounty': { 'zh-CN': '只能直转至问题属地所在的县区或其信访部门（R1.8）', en: 'Transfer only to the county of the matter’s locality or its petition office (R1.8)' },
-  'mediation.startAtGroup': { 'zh-CN': '厅内调解应先召开分组调解会议（R1.14）', en: 'In-hall mediation starts with a group meeting (R1.14)' },
+  'transfer.notCountyMatter': { 'zh-CN': '问题属地不是县区，不能直转县区', en: 'The matter is not located in a county: it cannot be transferred to one' }, // R1.8
+  'transfer.notTheCounty': { 'zh-CN': '只能直转至问题属地所在的县区或其信访部门', en: 'Transfer only to the county of the matter’s locality or its petition office' }, // R1.8
+  'mediation.startAtGroup': { 'zh-CN': '厅内调解应先召开分组调解会议', en: 'In-hall mediation starts with a group meeting' }, // R1.14
   'mediation.levelBelowCurrent': { 'zh-CN': '调解会议层级不能低于已召开的会议', en: 'A meeting cannot be at a lower level than one already held' },
-  'mediation.skipsLevel': { 'zh-CN': '调解未果应逐级提请：分组会议→分管副主任→大厅主任会议→市联席会议（R1.14、R1.15）', en: 'A failed mediation escalates one level at a time: group → deputy director → director’s meeting → joint conference (R1.14, R1.15)' },
+  'mediation.skipsLevel': { 'zh-CN': '调解未果应逐级提请：分组会议→分管副主任→大厅主任会议→市联席会议', en: 'A failed mediation escalates one level at a time: group → deputy director → director’s meeting → joint conference' }, // R1.14, R1.15
   'mediation.noAgreement': { 'zh-CN': '调解未达成一致', en: 'No agreement was reached' },
   'mediation.agreementReached': { 'zh-CN': '调解已达成一致', en: 'An agreement was reached' },
   'mediation.meetingInFuture': { 'zh-CN': '会议日期不能晚于今天', en: 'The meeting date cannot be later than today' },
@@ -209,24 +237,24 @@ export const MESSAGES: Catalog = {
   'extension.pending': { 'zh-CN': '已有延期申请待审批', en: 'An extension request is already waiting for a decision' },
   'extension.nonePending': { 'zh-CN': '没有待审批的延期申请', en: 'No extension request is waiting' },
   'deadline.noneActive': { 'zh-CN': '该案件没有进行中的办理期限', en: 'The case has no running handling deadline' },
-  'opinion.sealRequired': { 'zh-CN': '处理意见书须经承办单位负责人签字并加盖公章（R1.21）', en: 'The opinion needs the unit head’s signature and seal (R1.21)' },
+  'opinion.sealRequired': { 'zh-CN': '处理意见书须经承办单位负责人签字并加盖公章', en: 'The opinion needs the unit head’s signature and seal' }, // R1.21
   'opinion.deliveredInFuture': { 'zh-CN': '送达日期不能晚于今天', en: 'The delivery date cannot be later than today' },
-  'review.criterionMissing': { 'zh-CN': '五项审核标准须逐项填写（R1.22）', en: 'Each of the five review criteria must be recorded (R1.22)' },
+  'review.criterionMissing': { 'zh-CN': '五项审核标准须逐项填写', en: 'Each of the five review criteria must be recorded' }, // R1.22
   'review.failed': { 'zh-CN': '审核未通过', en: 'The review did not pass' },
   'review.passed': { 'zh-CN': '审核已通过', en: 'The review passed' },
   'review.failNoteRequired': { 'zh-CN': '未通过的审核项须写明原因', en: 'A failed criterion needs a note' },
   'review.noOpinion': { 'zh-CN': '没有处理意见书，不能申请复查', en: 'There is no handling opinion to review' },
   'review.windowClosed': { 'zh-CN': '已超过申请期限（30 日）', en: 'The request period (30 days) is over' },
   'review.requestedInFuture': { 'zh-CN': '申请日期不能晚于今天', en: 'The request date cannot be later than today' },
-  'closing.petitionerDidNotAgree': { 'zh-CN': '信访人未同意处理意见，不能直接结案；可报请视为结案（R1.21）', en: 'The petitioner did not agree: the case cannot be closed, only deemed closed (R1.21)' },
+  'closing.petitionerDidNotAgree': { 'zh-CN': '信访人未同意处理意见，不能直接结案；可报请视为结案', en: 'The petitioner did not agree: the case cannot be closed, only deemed closed' }, // R1.21
   'closing.petitionerAgreed': { 'zh-CN': '信访人已同意处理意见，应正常结案', en: 'The petitioner agreed: close the case normally' },
-  'closing.specialReportMissing': { 'zh-CN': '领导接待日案件须承办单位报送专案汇报材料后方可结案（R1.22a）', en: 'A leader-reception-day case needs the unit’s special report before it closes (R1.22a)' },
+  'closing.specialReportMissing': { 'zh-CN': '领导接待日案件须承办单位报送专案汇报材料后方可结案', en: 'A leader-reception-day case needs the unit’s special report before it closes' }, // R1.22a
   'accountability.notFound': { 'zh-CN': '责任查究不存在', en: 'No such accountability inquiry' },
   'accountability.stale': { 'zh-CN': '该责任查究已被他人更新，请刷新后重试', en: 'Someone else changed this inquiry: reload and try again' },
   'accountability.actionNotAllowedInState': { 'zh-CN': '责任查究当前状态下不能执行此操作', en: 'This step is not possible in the inquiry’s current state' },
   'accountability.reasonRequired': { 'zh-CN': '请写明理由', en: 'Give the reason' },
   'accountability.demandsRequired': { 'zh-CN': '请写明自查整改要求', en: 'Write what the unit must inspect and rectify' },
-  'accountability.rectifyDueRequired': { 'zh-CN': '请设定整改期限（天数或日期）（R1.24）', en: 'Set the rectification deadline, in days or as a date (R1.24)' },
+  'accountability.rectifyDueRequired': { 'zh-CN': '请设定整改期限（天数或日期）', en: 'Set the rectification deadline, in days or as a date' }, // R1.24
   'accountability.rectifyDaysOrDue': { 'zh-CN': '整改期限只能填写天数或日期之一', en: 'Give the rectification deadline either in days or as a date, not both' },
   'accountability.rectifyDaysInvalid': { 'zh-CN': '整改期限须为 {min}–{max} 天的整数', en: 'The rectification period must be a whole number of days from {min} to {max}' },
   'accountability.rectifyDueNotAfterToday': { 'zh-CN': '整改期限须晚于今天', en: 'The rectification deadline must be after today' },
@@ -235,11 +263,11 @@ export const MESSAGES: Catalog = {
   'accountability.rectificationGood': { 'zh-CN': '整改到位', en: 'The rectification was good' },
   'accountability.rectificationNoteRequired': { 'zh-CN': '请写明整改情况', en: 'Describe the rectification' },
   'accountability.findingsRequired': { 'zh-CN': '请写明调查结论', en: 'Write the findings of the investigation' },
-  'accountability.directorOnly': { 'zh-CN': '整改不力的调查须经大厅主任批准（R1.24）', en: 'Only the director approves an investigation after poor rectification (R1.24)' },
-  'accountability.manualTriggerOnly': { 'zh-CN': '人工提请仅适用于未按规定调查核实致处理错误、失职渎职造成重大事件两种情形；超期由系统自动发现（R1.23）', en: 'Staff propose an inquiry only for wrong handling or dereliction; overdue cases are found by the system (R1.23)' },
+  'accountability.directorOnly': { 'zh-CN': '整改不力的调查须经大厅主任批准', en: 'Only the director approves an investigation after poor rectification' }, // R1.24
+  'accountability.manualTriggerOnly': { 'zh-CN': '人工提请仅适用于未按规定调查核实致处理错误、失职渎职造成重大事件两种情形；超期由系统自动发现', en: 'Staff propose an inquiry only for wrong handling or dereliction; overdue cases are found by the system' }, // R1.23
   'accountability.notAssigned': { 'zh-CN': '该案件尚未交办承办单位，不能提请责任查究', en: 'The case was never assigned to a unit: no inquiry can be proposed' },
-  'accountability.reason.overdue': { 'zh-CN': '承办单位超过办理期限（含延期）{due} 仍未办结，已超期 {days} 日（R1.23）', en: 'The unit did not finish by the (extended) deadline {due}: overdue by {days} day(s) (R1.23)' },
-  'accountability.reason.overdueNoExtension': { 'zh-CN': '承办单位超过办理期限 {due} 且未申请延期，已超期 {days} 日（R1.23）', en: 'The unit is past its deadline {due} without having asked for an extension: overdue by {days} day(s) (R1.23)' },
+  'accountability.reason.overdue': { 'zh-CN': '承办单位超过办理期限（含延期）{due} 仍未办结，已超期 {days} 日', en: 'The unit did not finish by the (extended) deadline {due}: overdue by {days} day(s)' }, // R1.23
+  'accountability.reason.overdueNoExtension': { 'zh-CN': '承办单位超过办理期限 {due} 且未申请延期，已超期 {days} 日', en: 'The unit is past its deadline {due} without having asked for an extension: overdue by {days} day(s)' }, // R1.23
   'document.notFound': { 'zh-CN': '文书不存在', en: 'No such document' },
   'calendar.noticeInvalid': { 'zh-CN': '{year} 年放假安排有误：{details}', en: 'The {year} holiday arrangement has errors: {details}' },
   'calendar.holidaysRequired': { 'zh-CN': '请填写 {year} 年的放假日期', en: 'Enter the days off of {year}' },
@@ -257,6 +285,25 @@ export const MESSAGES: Catalog = {
     'zh-CN': '；{year} 年的节假日安排尚未录入，按法定节假日推算（暂定）',
     en: '; the {year} holiday notice is not loaded yet: computed from the statutory holidays (provisional)',
   },
+  'alert.audit.chainBroken': {
+    'zh-CN': '审计记录校验未通过：自第 {seq} 条（记录编号 {id}）起链条断裂，审计记录可能被篡改或删除，请立即核查并保全数据库',
+    en: 'The audit trail failed verification: the chain breaks at entry {seq} (record {id}); audit records may have been altered or deleted. Investigate now and preserve the database',
+  },
+  'audit.verify.ok': {
+    'zh-CN': '审计链完整：已校验 {checked} 条记录，末条序号 {seq}',
+    en: 'The audit chain is intact: {checked} entries checked, last entry {seq}',
+  },
+  'audit.verify.broken': {
+    'zh-CN': '审计链断裂：第 {seq} 条（记录编号 {id}）{problem}',
+    en: 'The audit chain is broken at entry {seq} (record {id}): {problem}',
+  },
+  'audit.problem.content-hash': { 'zh-CN': '内容与其哈希不符，记录被修改过', en: 'its content does not match its hash; the entry was changed' },
+  'audit.problem.prev-hash': { 'zh-CN': '与前一条记录的链接不符，前面的记录被替换过', en: 'its link to the previous entry does not match; an earlier entry was replaced' },
+  'audit.problem.seq-gap': { 'zh-CN': '序号不连续，此前的记录被删除', en: 'the sequence has a gap; entries before it were deleted' },
+  'audit.problem.unsealed': { 'zh-CN': '记录未入链，是绕过系统写入的', en: 'the entry is not in the chain; it was written around the application' },
+  'audit.problem.head': { 'zh-CN': '链头与最后一条记录不符，末尾的记录被删除或替换', en: 'the chain head does not match the last entry; entries at the end were deleted or replaced' },
+  'audit.problem.recorded-head': { 'zh-CN': '上次校验记下的末条记录已不存在或已改变，末尾的记录被删除或替换', en: 'the last entry recorded by an earlier verification is gone or changed; entries at the end were deleted or replaced' },
+  'audit.problem.unknown': { 'zh-CN': '链条不一致', en: 'the chain is inconsistent' },
   'alert.calendar.provisional': {
     'zh-CN': '{year} 年的节假日安排尚未录入：涉及 {year} 年的期限为暂定（进行中 {deadlines} 个），请录入国务院办公厅当年放假通知',
     en: 'The {year} holiday arrangement is not loaded: deadlines that involve {year} are provisional ({deadlines} running). Please enter the State Council notice for {year}',
@@ -373,18 +420,18 @@ export const MESSAGES: Catalog = {
   },
   'visit.entryOnly': { 'zh-CN': '无权登记入口安检结果', en: 'You may not record the entry check' },
   'visit.checkResultRequired': { 'zh-CN': '请选择安检结果', en: 'Choose the result of the entry check' },
-  'visit.refusedNotDirected': {
-    'zh-CN': '安检未通过（拒绝入内）的来访人不能引导取号办理（R4.1）',
-    en: 'A visitor refused at the entry check cannot be directed to a service (R4.1)',
+  'visit.refusedNotDirected': { // R4.1
+    'zh-CN': '安检未通过（拒绝入内）的来访人不能引导取号办理',
+    en: 'A visitor refused at the entry check cannot be directed to a service',
   },
   'visit.serviceRequired': { 'zh-CN': '请选择引导办理的业务（将为来访人取号）', en: 'Choose the service to issue a ticket for' },
   'visit.serviceOnlyWhenDirected': {
     'zh-CN': '只有“引导取号办理”时才选择业务',
     en: 'A service is chosen only when the visitor is directed to one',
   },
-  'visit.securityNotInformed': {
-    'zh-CN': '不属于本大厅受理范围的来访人，须告知安保人员后再登记（R2.2）',
-    en: 'Inform security about an out-of-scope visitor before recording it (R2.2)',
+  'visit.securityNotInformed': { // R2.2
+    'zh-CN': '不属于本大厅受理范围的来访人，须告知安保人员后再登记',
+    en: 'Inform security about an out-of-scope visitor before recording it',
   },
   'visit.legalQuestionRequired': { 'zh-CN': '请填写来访人咨询的法律问题', en: 'Enter the legal question asked' },
   'visit.legalAnswerRequired': {
@@ -521,6 +568,21 @@ export const FIELD_LABELS: Catalog = {
   maxRecalls: { 'zh-CN': '重呼次数', en: 'Recalls' },
   from: { 'zh-CN': '起始日期', en: 'From' },
   to: { 'zh-CN': '结束日期', en: 'To' },
+  // Query strings, path parameters and headers (issue 8 §5: a 400 names the field, whichever it is).
+  date: { 'zh-CN': '日期', en: 'Date' },
+  hallCode: { 'zh-CN': '大厅代码', en: 'Hall code' },
+  id: { 'zh-CN': '编号', en: 'Id' },
+  year: { 'zh-CN': '年份', en: 'Year' },
+  q: { 'zh-CN': '搜索内容', en: 'Search' },
+  entity: { 'zh-CN': '对象类型', en: 'Entity' },
+  entityId: { 'zh-CN': '对象编号', en: 'Entity id' },
+  limit: { 'zh-CN': '条数', en: 'Limit' },
+  scope: { 'zh-CN': '范围', en: 'Scope' },
+  all: { 'zh-CN': '全部', en: 'All' },
+  status: { 'zh-CN': '状态', en: 'Status' },
+  by: { 'zh-CN': '统计维度', en: 'Group by' },
+  byHour: { 'zh-CN': '按小时', en: 'By hour' },
+  'idempotency-key': { 'zh-CN': '幂等键', en: 'Idempotency key' },
 };
 
 export function pickLang(acceptLanguage: string | undefined | null): Lang {

@@ -8,6 +8,7 @@ import type { RegistrationRequest } from '@hall/contracts';
 import type { Dialect } from '@hall/db';
 import { createTestDatabase, type TestDatabase } from '@hall/db/testing';
 import { buildApp } from './app.ts';
+import { sealLegacyPersonalData } from './personal-data-keys.ts';
 import { type Config, testConfig } from './config.ts';
 import type { Deps } from './context.ts';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed.ts';
@@ -22,17 +23,29 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(dialect: Dialect, opts: { config?: Partial<Config>; poolSize?: number } = {}): Promise<TestApp> {
-  const database = await createTestDatabase(dialect, { poolSize: opts.poolSize });
+export async function createTestApp(
+  dialect: Dialect,
+  opts: {
+    config?: Partial<Config>;
+    poolSize?: number;
+    /** SQLite: a file database instead of :memory:. */
+    sqliteFile?: string;
+    /** The personal-data key (default: random). */
+    key?: Buffer;
+  } = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase(dialect, { poolSize: opts.poolSize, sqliteFile: opts.sqliteFile });
   const clock = { now: new Date('2026-11-30T02:00:00Z') };
   await seedDemo(database.db, clock.now);
   const { app, deps } = await buildApp({
     config: testConfig(opts.config),
     database,
-    key: randomBytes(32),
+    key: opts.key ?? randomBytes(32),
     clock: () => clock.now,
   });
   await app.ready();
+  // As main.ts does before serving (issue 8 §3); a no-op on a fresh database.
+  await sealLegacyPersonalData(database, deps.cipher);
   return {
     app,
     deps,

@@ -75,24 +75,24 @@ export class FloorRepository {
 
   // ---- the disorder list --------------------------------------------------------------------
 
-  /** Entries of the hall for this lookup hash, newest first (any status). */
-  entriesByIdHash(hallId: number, idHash: string) {
+  /** Entries of the hall for these lookup hashes (one per configured key), newest first (any status). */
+  entriesByIdHash(hallId: number, idHash: string | readonly string[]) {
     return this.db
       .selectFrom('disorder_entry')
       .selectAll()
       .where('hall_id', '=', hallId)
-      .where('id_hash', '=', idHash)
+      .where('id_hash', 'in', typeof idHash === 'string' ? [idHash] : idHash)
       .orderBy('id', 'desc')
       .execute();
   }
 
-  /** Entries recorded by name only (no ID), for matching a person who shows no document. */
-  entriesByNameWithoutId(hallId: number, name: string) {
+  /** Entries recorded by name only (no ID), for matching a person who shows no document: by the name's lookup hashes. */
+  entriesByNameWithoutId(hallId: number, nameHashes: readonly string[]) {
     return this.db
       .selectFrom('disorder_entry')
       .selectAll()
       .where('hall_id', '=', hallId)
-      .where('person_name', '=', name)
+      .where('person_name_hash', 'in', nameHashes)
       .where('id_hash', 'is', null)
       .orderBy('id', 'desc')
       .execute();
@@ -185,7 +185,7 @@ export class FloorRepository {
       .leftJoin('staff_user as acker', 'acker.id', 'disorder_alert.acknowledged_by')
       .selectAll('disorder_alert')
       .select([
-        'disorder_entry.person_name',
+        'disorder_entry.person_name_enc',
         'queue_ticket.number as ticket_number',
         'hall_window.number as window_number',
         'acker.display_name as acknowledged_by_name',

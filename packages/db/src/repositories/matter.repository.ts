@@ -12,6 +12,10 @@ export interface MatterListFilter {
   petitionerId?: number;
   excludeId?: number;
   q?: string;
+  /** Lookup hashes of `q` as a full name (names are sealed: an exact match only, never a substring). */
+  nameHashes?: readonly string[];
+  /** Lookup hashes of `q` as a whole ID number, under every document type and key. */
+  idHashes?: readonly string[];
   limit?: number;
 }
 
@@ -44,7 +48,7 @@ export class MatterRepository {
   async insertRepresentatives(
     rows: {
       matter_id: number;
-      name: string;
+      name_enc: string;
       id_type: string | null;
       id_enc: string | null;
       id_masked: string | null;
@@ -80,7 +84,7 @@ export class MatterRepository {
         'matter.receptionist_id',
         'matter.people_count',
         'matter.locality_code',
-        'petitioner.name as petitioner_name',
+        'petitioner.name_enc as petitioner_name_enc',
         'petitioner.id_masked',
         'content_category.name as category_name',
         'hall_window.name as window_name',
@@ -99,7 +103,8 @@ export class MatterRepository {
       q = q.where((eb) =>
         eb.or([
           eb('matter.petition_no', 'like', like),
-          eb('petitioner.name', 'like', like),
+          ...(f.nameHashes?.length ? [eb('petitioner.name_hash', 'in', f.nameHashes)] : []),
+          ...(f.idHashes?.length ? [eb('petitioner.id_hash', 'in', f.idHashes)] : []),
           eb('matter.summary', 'like', like),
         ]) as Expression<SqlBool>,
       );
@@ -154,7 +159,7 @@ export class MatterRepository {
     reply: string;
     agrees: number;
     ceases: number;
-    signed_name: string | null;
+    signed_name_enc: string | null;
     replied_at: string;
     replied_by: number | null;
   }) {

@@ -5,8 +5,14 @@ import type { DB, NewPetitioner, PetitionerUpdate } from '../schema.ts';
 export class PetitionerRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  findByIdHash(idHash: string) {
-    return this.db.selectFrom('petitioner').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+  /** By the ID's lookup hash; several hashes (one per configured key) while a key rotation is under way. */
+  findByIdHash(idHash: string | readonly string[]) {
+    const hashes = typeof idHash === 'string' ? [idHash] : idHash;
+    return this.db.selectFrom('petitioner').selectAll().where('id_hash', 'in', hashes).executeTakeFirst();
+  }
+  /** Petitioners with this full name (its lookup hashes), for the exact name look-up. */
+  findByNameHash(nameHashes: readonly string[], limit = 50) {
+    return this.db.selectFrom('petitioner').selectAll().where('name_hash', 'in', nameHashes).orderBy('id').limit(limit).execute();
   }
   findById(id: number) {
     return this.db.selectFrom('petitioner').selectAll().where('id', '=', id).executeTakeFirst();

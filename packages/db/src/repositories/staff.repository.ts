@@ -83,6 +83,23 @@ export class StaffRepository {
       .executeTakeFirstOrThrow();
     return row.failed_logins;
   }
+  /**
+   * Claims one sign-in attempt before the password is evaluated (issue 8 §4): one atomic UPDATE that
+   * counts the attempt only while the account is not locked and fewer than `max` attempts are counted,
+   * so a burst of parallel sign-ins gets at most `max` password evaluations. Returns the attempt's
+   * number, or null when the attempt is refused (locked, or `max` attempts already counted).
+   */
+  async claimLoginAttempt(id: number, now: string, max: number): Promise<number | null> {
+    const row = await this.db
+      .updateTable('staff_user')
+      .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+      .where('id', '=', id)
+      .where('failed_logins', '<', max)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+      .returning('failed_logins')
+      .executeTakeFirst();
+    return row ? Number(row.failed_logins) : null;
+  }
 
   createSession(v: { id: string; staff_id: number; created_at: string; last_seen_at: string }) {
     return this.db.insertInto('staff_session').values(v).execute();

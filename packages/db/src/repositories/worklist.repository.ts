@@ -54,7 +54,7 @@ export class WorklistRepository {
         'matter.assigned_unit_id',
         'matter.leader_day',
         'matter.registered_at',
-        'petitioner.name as petitioner_name',
+        'petitioner.name_enc as petitioner_name_enc',
         'hall_window.name as window_name',
         'unit.name as unit_name',
       ])
@@ -166,7 +166,7 @@ export class WorklistRepository {
         'matter.petition_no',
         'matter.summary',
         'matter.state',
-        'petitioner.name as petitioner_name',
+        'petitioner.name_enc as petitioner_name_enc',
         'hall_window.name as window_name',
         'unit.name as unit_name',
       ])

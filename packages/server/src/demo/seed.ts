@@ -4,8 +4,9 @@
  * role, and the 18 first-level national content categories. All of it is ordinary data that the
  * administrator edits afterwards.
  */
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { type DB, repositories } from '@hall/db';
+import { type DB, type Repositories, repositories } from '@hall/db';
 import { DEFAULT_PRIORITIES, type Role, type ServiceKind } from '@hall/domain';
 import { hashPassword } from '../modules/auth/auth.service.ts';
 
@@ -81,11 +82,70 @@ export const DEMO_SERVICES: [
   ['G', 'general', '综合咨询', 'General enquiries', 'other', '综合接待窗口'],
 ];
 
+/** Set in app_setting when the demo data is loaded: the web app then shows a 演示环境 banner. */
+export const DEMO_SETTING = 'demo';
+
+/** Reference data every hall needs, demo or not: the priority groups and the national content categories. */
+async function insertReference(r: Repositories, hallId: number): Promise<Record<string, number>> {
+  await r.queue.replacePriorities(
+    hallId,
+    DEFAULT_PRIORITIES.map((p) => ({ code: p.code, name: p.name, name_en: p.nameEn, weight: p.weight })),
+  );
+  const categoryIds: Record<string, number> = {};
+  for (const [i, [code, name, nameEn]] of NATIONAL_CATEGORIES.entries()) {
+    const c = await r.org.insertCategory({ code, name, name_en: nameEn, parent_id: null, sort: i + 1, active: 1 });
+    categoryIds[code] = c.id;
+  }
+  return categoryIds;
+}
+
+/** A password for the first administrator: 16 random characters with letters and digits. */
+export function generateAdminPassword(): string {
+  for (;;) {
+    const p = randomBytes(12).toString('base64url');
+    if (/[A-Za-z]/.test(p) && /\d/.test(p)) return p;
+  }
+}
+
+/**
+ * First start without demo data (the default on PostgreSQL, issue 8 §4): one hall to be renamed, the
+ * reference data, and an administrator `admin` whose password is given (HALL_ADMIN_PASSWORD) or
+ * generated here. Returns null when the database already has a hall (nothing is done), else the
+ * password and whether it was generated (then it is printed once, by the caller).
+ */
+export async function seedFirstRun(
+  db: Kysely<DB>,
+  now: Date,
+  opts: { adminPassword: string | null },
+): Promise<{ username: string; password: string; generated: boolean } | null> {
+  const password = opts.adminPassword ?? generateAdminPassword();
+  const passwordHash = await hashPassword(password);
+  return db.transaction().execute(async (trx) => {
+    const r = repositories(trx);
+    if ((await r.org.listHalls()).length > 0) return null;
+    const hall = await r.org.insertHall({ code: 'HALL', name: '信访接待大厅', kind: 'petition', active: 1 });
+    await insertReference(r, hall.id);
+    const admin = await r.staff.insert({
+      username: 'admin',
+      display_name: '系统管理员',
+      password_hash: passwordHash,
+      hall_id: hall.id,
+      window_id: null,
+      unit_id: null,
+      active: 1,
+      created_at: now.toISOString(),
+    });
+    await r.staff.setRoles(admin.id, ['admin']);
+    return { username: 'admin', password, generated: opts.adminPassword === null };
+  });
+}
+
 export async function seedDemo(db: Kysely<DB>, now: Date): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction().execute(async (trx) => {
     const r = repositories(trx);
     if ((await r.org.listHalls()).length > 0) return false;
+    await r.settings.set(DEMO_SETTING, 'true', now.toISOString());
 
     const divisions: [string, string, string, string | null][] = [
       ['320000', '江苏省', 'province', null],
@@ -126,12 +186,7 @@ export async function seedDemo(db: Kysely<DB>, now: Date): Promise<boolean> {
       登记台: await win(7, '登记台', 'registration', null),
     };
 
-    for (const p of DEFAULT_PRIORITIES) {
-      await trx
-        .insertInto('queue_priority')
-        .values({ hall_id: hall.id, code: p.code, name: p.name, name_en: p.nameEn, weight: p.weight })
-        .execute();
-    }
+    const categoryIds = await insertReference(r, hall.id);
     for (const [i, [prefix, code, name, nameEn, kind, window]] of DEMO_SERVICES.entries()) {
       const service = await r.queue.insertService({
         hall_id: hall.id,
@@ -150,11 +205,6 @@ export async function seedDemo(db: Kysely<DB>, now: Date): Promise<boolean> {
       await r.queue.setServiceWindows(service.id, [windows[window]]);
     }
 
-    const categoryIds: Record<string, number> = {};
-    for (const [i, [code, name, nameEn]] of NATIONAL_CATEGORIES.entries()) {
-      const c = await r.org.insertCategory({ code, name, name_en: nameEn, parent_id: null, sort: i + 1, active: 1 });
-      categoryIds[code] = c.id;
-    }
     // A few second-level examples so the tree is a tree.
     await r.org.insertCategory({
       code: '06.01',

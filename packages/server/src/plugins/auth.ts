@@ -1,12 +1,13 @@
 /**
  * Sessions: an opaque random token in an httpOnly, SameSite=Strict cookie; the database keeps only
- * its SHA-256. A session idle longer than the configured minutes is gone.
+ * its SHA-256. A session idle longer than the configured minutes, or older than the configured hours
+ * (absolute lifetime), is gone. A sign-in and a password change issue a fresh token.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE } from '@hall/contracts';
 import { DomainError, type Permission, type Role, can, permissionsOf } from '@hall/domain';
-import { repositories } from '@hall/db';
+import { isDatabaseUnavailable, repositories } from '@hall/db';
 import type { Actor, Ctx, Deps } from '../context.ts';
 import { langOf } from './errors.ts';
 
@@ -39,7 +40,10 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
     if (!session) return;
     const now = deps.clock();
     const idleMs = deps.config.sessionIdleMinutes * 60_000;
-    if (Date.parse(session.last_seen_at) + idleMs < now.getTime()) {
+    const maxMs = deps.config.sessionMaxHours * 3600_000;
+    // Idle too long, or older than the absolute lifetime however active (HALL_SESSION_MAX_HOURS).
+    const idle = Date.parse(session.last_seen_at) + idleMs < now.getTime();
+    if (idle || Date.parse(session.created_at) + maxMs <= now.getTime()) {
       await repos.staff.deleteSession(id);
       return;
     }
@@ -47,7 +51,11 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
     if (!staff || !staff.active) return;
     // Touch at most once a minute: one write per request would be wasted work.
     if (now.getTime() - Date.parse(session.last_seen_at) > 60_000) {
-      await repos.staff.touchSession(id, now.toISOString());
+      // Best effort: a full or read-only database (SQLite) still serves reads (issue 8 §1).
+      await repos.staff.touchSession(id, now.toISOString()).catch((err: unknown) => {
+        if (!isDatabaseUnavailable(err)) throw err;
+        req.log.warn({ err }, 'session not touched: database unavailable');
+      });
     }
     const roles = staff.roles as Role[];
     req.actor = {

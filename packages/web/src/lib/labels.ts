@@ -7,7 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { addFeatureTranslations, type AppLang } from './i18n';
 
 const zh = {
-  app: { title: '联合接访大厅' },
+  app: {
+    title: '联合接访大厅',
+    demo: '演示环境',
+    demoDetail: '本系统运行在演示数据上，演示账号的密码是公开的：请勿录入真实来访人的信息',
+  },
   lang: { zh: '中文', en: 'English' },
   btn: {
     save: '保存',
@@ -285,7 +289,11 @@ const zh = {
 type Shape = typeof zh;
 
 const en: Shape = {
-  app: { title: 'Joint Petition Reception Hall' },
+  app: {
+    title: 'Joint Petition Reception Hall',
+    demo: 'Demo environment',
+    demoDetail: 'This installation runs on demo data and the demo passwords are published: do not enter real petitioners',
+  },
   lang: { zh: '中文', en: 'English' },
   btn: {
     save: 'Save',

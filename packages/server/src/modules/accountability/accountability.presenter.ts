@@ -11,6 +11,7 @@ import {
 } from '@hall/domain';
 import { type DocumentRow, type Repositories, fromJson } from '@hall/db';
 import { presentDocument } from '../cases/case.presenter.ts';
+import type { PiiCipher } from '../../pii.ts';
 
 type AccountabilityListRow = Awaited<ReturnType<Repositories['accountability']['list']>>[number];
 type EventRow = Awaited<ReturnType<Repositories['cases']['accountabilityEvents']>>[number];
@@ -68,6 +69,7 @@ export function presentDocumentDetail(
   d: DocumentRow,
   names: Map<number, string>,
   petitionNo: string | null,
+  cipher: PiiCipher,
 ): DocumentDetail {
-  return { ...presentDocument(d, names), matterId: d.matter_id, accountabilityId: d.accountability_id, petitionNo };
+  return { ...presentDocument(d, names, cipher), matterId: d.matter_id, accountabilityId: d.accountability_id, petitionNo };
 }

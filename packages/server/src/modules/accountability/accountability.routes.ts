@@ -33,7 +33,7 @@ export function accountabilityRoutes(app: FastifyInstance, deps: Deps) {
         querystring: AccountabilityListQuery,
         response: { 200: z.array(AccountabilitySummary), ...errors },
       },
-      preHandler: requireAuth(),
+      preValidation: requireAuth(),
     },
     async (req) => service.list(ctxOf(req, deps), req.query),
   );
@@ -42,7 +42,7 @@ export function accountabilityRoutes(app: FastifyInstance, deps: Deps) {
     '/api/accountability/:id',
     {
       schema: { tags, params: IdParam, response: { 200: AccountabilityDetail, ...errors } },
-      preHandler: requireAuth(),
+      preValidation: requireAuth(),
     },
     async (req) => service.get(ctxOf(req, deps), req.params.id),
   );
@@ -51,7 +51,7 @@ export function accountabilityRoutes(app: FastifyInstance, deps: Deps) {
     '/api/accountability',
     {
       schema: { tags, body: AccountabilityProposeRequest, response: { 200: AccountabilityDetail, ...errors } },
-      preHandler: requireAuth(Permission.accountabilityPropose),
+      preValidation: requireAuth(Permission.accountabilityPropose),
     },
     async (req) => service.propose(ctxOf(req, deps), req.body),
   );
@@ -67,7 +67,7 @@ export function accountabilityRoutes(app: FastifyInstance, deps: Deps) {
           body: ACCOUNTABILITY_ACTION_INPUTS[action],
           response: { 200: AccountabilityDetail, ...errors },
         },
-        preHandler: requireAuth(),
+        preValidation: requireAuth(),
       },
       async (req) =>
         service.act(ctxOf(req, deps), req.params.id, action, req.body as AccountabilityActionData[typeof action]),
@@ -78,7 +78,7 @@ export function accountabilityRoutes(app: FastifyInstance, deps: Deps) {
     '/api/documents/:id',
     {
       schema: { tags: ['documents'], params: IdParam, response: { 200: DocumentDetail, ...errors } },
-      preHandler: requireAuth(),
+      preValidation: requireAuth(),
     },
     async (req) => service.document(ctxOf(req, deps), req.params.id),
   );

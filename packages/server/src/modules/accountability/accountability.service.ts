@@ -31,10 +31,14 @@ import {
 } from '@hall/domain';
 import { type Repositories, repositories, toJson } from '@hall/db';
 import type { Actor, Ctx, Deps } from '../../context.ts';
+import { transact } from '../../transact.ts';
 import { mayReadMatter } from '../cases/matter-access.ts';
+import { documentCarriesPii } from '../cases/case.presenter.ts';
 import { loadCalendar } from '../cases/calendar.ts';
 import { issueDocument } from '../cases/documents.ts';
 import { presentDocumentDetail, presentEvent, presentSummary } from './accountability.presenter.ts';
+import { audit, auditAs } from '../../audit.ts';
+import { auditView } from '../../view-audit.ts';
 
 /** The inquiries an actor may see: the hall's, or those of one window's matters; null: none. */
 export function accountabilityScope(actor: Actor): { all: true } | { windowId: number } | null {
@@ -87,7 +91,19 @@ export class AccountabilityService {
   async get(ctx: Ctx, id: number): Promise<AccountabilityDetail> {
     this.scopeOrThrow(ctx);
     const r = repositories(this.deps.database.db);
-    return this.detail(ctx, r, await this.loadVisible(ctx, r, id));
+    const row = await this.loadVisible(ctx, r, id);
+    const detail = await this.detail(ctx, r, row);
+    // The dossier shows documents addressed to the petitioner by full name: the view is audited
+    // (view-audit.ts: once per actor and inquiry per window of time, ids only).
+    if (detail.documents.some((d) => typeof d.content.petitionerName === 'string')) {
+      await auditView(this.deps, ctx, {
+        entity: 'accountability',
+        entityId: row.id,
+        action: 'accountability.view',
+        after: { matterId: row.matter_id },
+      });
+    }
+    return detail;
   }
 
   private async detail(ctx: Ctx, r: Repositories, row: Row): Promise<AccountabilityDetail> {
@@ -105,7 +121,7 @@ export class AccountabilityService {
     return {
       ...presentSummary(row, ctx.lang),
       events: events.map((e) => presentEvent(e, numbers)),
-      documents: docs.map((d) => presentDocumentDetail(d, names, row.petition_no)),
+      documents: docs.map((d) => presentDocumentDetail(d, names, row.petition_no, this.deps.cipher)),
       allowedActions: allowedAccountabilityActions(row.state as AccountabilityState, ctx.actor.roles),
     };
   }
@@ -113,8 +129,7 @@ export class AccountabilityService {
   /** R1.23: a staff proposal for the two triggers the system cannot see. */
   async propose(ctx: Ctx, p: AccountabilityProposeData): Promise<AccountabilityDetail> {
     if (!can(ctx.actor.roles, Permission.accountabilityPropose)) throw forbidden();
-    return this.deps.database.db.transaction().execute(async (trx) => {
-      const r = repositories(trx);
+    return transact(this.deps, async (r) => {
       const m = await r.matters.findById(p.matterId);
       if (!m || m.hall_id !== ctx.actor.hallId) throw notFound('matter.notFound');
       // Leadership proposes for any case of the hall; a window for the cases it assigned.
@@ -165,8 +180,7 @@ export class AccountabilityService {
     input: AccountabilityActionData[A],
   ): Promise<AccountabilityDetail> {
     this.scopeOrThrow(ctx);
-    return this.deps.database.db.transaction().execute(async (trx) => {
-      const r = repositories(trx);
+    return transact(this.deps, async (r) => {
       const row = await this.loadVisible(ctx, r, id);
       if (row.version !== input.version) throw conflict('accountability.stale');
       const today = chinaDate(ctx.now);
@@ -263,10 +277,7 @@ export class AccountabilityService {
         data: toJson(data),
         document_id: documentId,
       });
-      await r.audit.insert({
-        at,
-        actorId: ctx.actor.id,
-        requestId: ctx.requestId,
+      await audit(r, ctx, {
         entity: 'accountability',
         entityId: row.id,
         action: `accountability.${action}`,
@@ -290,7 +301,13 @@ export class AccountabilityService {
     if (!allowed) throw forbidden();
     const issuer = doc.issued_by ? await r.staff.findById(doc.issued_by) : undefined;
     const names = new Map(issuer ? [[issuer.id, issuer.display_name]] : []);
-    return presentDocumentDetail(doc, names, matter?.petition_no ?? null);
+    // The print page of a document addressed to the petitioner shows the full name: the view is audited (issue 8 §3).
+    if (documentCarriesPii(doc)) {
+      await transact(this.deps, (tr) =>
+        audit(tr, ctx, { entity: 'document', entityId: doc.id, action: 'document.view', after: { number: doc.number, kind: doc.kind } }),
+      );
+    }
+    return presentDocumentDetail(doc, names, matter?.petition_no ?? null, this.deps.cipher);
   }
 }
 
@@ -339,10 +356,7 @@ export async function recordProposal(
     note: o.note,
     data: toJson({ accountabilityId: a.id, ...o.data }),
   });
-  await r.audit.insert({
-    at: o.at,
-    actorId: o.actorId,
-    requestId: o.requestId,
+  await auditAs(r, { actorId: o.actorId, at: o.at, requestId: o.requestId }, {
     entity: 'accountability',
     entityId: a.id,
     action: 'accountability.propose',

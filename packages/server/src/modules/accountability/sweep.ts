@@ -19,8 +19,8 @@ import {
   overdueTriggers,
   translate,
 } from '@hall/domain';
-import { repositories } from '@hall/db';
 import type { Deps } from '../../context.ts';
+import { transact } from '../../transact.ts';
 import { recordProposal } from './accountability.service.ts';
 
 /** The advisory lock's key: any constant no other part of Hall uses ("HALL" + 0x23, R1.23). */
@@ -39,8 +39,7 @@ export interface SweepResult {
 export async function runSweep(deps: Deps, now: Date): Promise<SweepResult> {
   const today = chinaDate(now);
   const at = now.toISOString();
-  return deps.database.db.transaction().execute(async (trx) => {
-    const r = repositories(trx);
+  return transact(deps, async (r) => {
     if (!(await r.accountability.tryTransactionLock(SWEEP_LOCK_KEY)))
       return { ran: false, today, found: 0, created: [] };
 

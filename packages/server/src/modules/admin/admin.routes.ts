@@ -34,10 +34,10 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 export function adminRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const org = new OrgService(deps);
-  const admin = { preHandler: requireAuth(Permission.orgManage) };
+  const admin = { preValidation: requireAuth(Permission.orgManage) };
   const tags = ['admin'];
 
-  r.get('/api/reference', { schema: { tags: ['reference'], response: { 200: Reference } }, preHandler: requireAuth() }, async (req) =>
+  r.get('/api/reference', { schema: { tags: ['reference'], response: { 200: Reference } }, preValidation: requireAuth() }, async (req) =>
     org.reference(ctxOf(req, deps)),
   );
 
@@ -105,7 +105,7 @@ export function adminRoutes(app: FastifyInstance, deps: Deps) {
 
   r.get(
     '/api/audit',
-    { preHandler: requireAuth(Permission.auditRead), schema: { tags: ['audit'], querystring: AuditQuery, response: { 200: z.array(AuditEntry) } } },
+    { preValidation: requireAuth(Permission.auditRead), schema: { tags: ['audit'], querystring: AuditQuery, response: { 200: z.array(AuditEntry) } } },
     async (req) => {
       const rows = await repositories(deps.database.db).audit.list(req.query);
       return rows.map((a) => ({
@@ -119,6 +119,9 @@ export function adminRoutes(app: FastifyInstance, deps: Deps) {
         action: a.action,
         before: fromJson(a.before_data, null),
         after: fromJson(a.after_data, null),
+        seq: a.seq,
+        hallId: a.hall_id,
+        hash: a.hash,
       }));
     },
   );

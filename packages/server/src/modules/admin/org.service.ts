@@ -16,6 +16,7 @@ import type {
 import { DomainError, type Role, fieldLabel, invalid, notFound } from '@hall/domain';
 import { type Repositories, int, isForeignKeyViolation, isUniqueViolation, repositories } from '@hall/db';
 import type { Ctx, Deps } from '../../context.ts';
+import { transact } from '../../transact.ts';
 import { checkPasswordStrength, hashPassword } from '../auth/auth.service.ts';
 import {
   presentCategory,
@@ -25,6 +26,7 @@ import {
   presentUnit,
   presentWindow,
 } from './org.presenter.ts';
+import { audit } from '../../audit.ts';
 
 export class OrgService {
   constructor(private readonly deps: Deps) {}
@@ -38,13 +40,9 @@ export class OrgService {
     fn: (r: Repositories) => Promise<{ id: string | number; before?: unknown; after: unknown; result: T }>,
   ): Promise<T> {
     try {
-      return await this.deps.database.db.transaction().execute(async (trx) => {
-        const r = repositories(trx);
+      return await transact(this.deps, async (r) => {
         const out = await fn(r);
-        await r.audit.insert({
-          at: ctx.now.toISOString(),
-          actorId: ctx.actor.id,
-          requestId: ctx.requestId,
+        await audit(r, ctx, {
           entity,
           entityId: out.id,
           action,

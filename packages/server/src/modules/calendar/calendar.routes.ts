@@ -23,7 +23,7 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 export function calendarRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const calendar = new CalendarService(deps);
-  const admin = { preHandler: requireAuth(Permission.orgManage) };
+  const admin = { preValidation: requireAuth(Permission.orgManage) };
   const tags = ['calendar'];
 
   r.get(
@@ -57,7 +57,7 @@ export function calendarRoutes(app: FastifyInstance, deps: Deps) {
   r.get(
     '/api/calendar/day/:date',
     {
-      preHandler: requireAuth(),
+      preValidation: requireAuth(),
       schema: { tags, params: CalendarDateParam, response: { 200: CalendarDay, ...errors } },
     },
     (req) => calendar.day(ctxOf(req, deps), req.params.date),
@@ -65,7 +65,7 @@ export function calendarRoutes(app: FastifyInstance, deps: Deps) {
   // The administrator and the leadership (checked in the service: roles, not one permission).
   r.get(
     '/api/alerts',
-    { preHandler: requireAuth(), schema: { tags: ['alerts'], response: { 200: AlertList, ...errors } } },
+    { preValidation: requireAuth(), schema: { tags: ['alerts'], response: { 200: AlertList, ...errors } } },
     (req) => calendar.alerts(ctxOf(req, deps)),
   );
 }

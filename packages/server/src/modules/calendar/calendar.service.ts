@@ -45,8 +45,10 @@ import {
 } from '@hall/domain';
 import { type DeadlineRow, type Repositories, fromJson, repositories } from '@hall/db';
 import type { Ctx, Deps } from '../../context.ts';
+import { transact } from '../../transact.ts';
 import { loadCalendar } from '../cases/calendar.ts';
 import { deadlineOf, raiseProvisionalAlert } from '../cases/deadlines.ts';
+import { audit } from '../../audit.ts';
 
 export const PROVISIONAL_ALERT = 'calendar.provisional';
 export const provisionalAlertKey = (year: number) => `${PROVISIONAL_ALERT}:${year}`;
@@ -228,9 +230,7 @@ export class CalendarService {
     };
     // Checked on the lists as entered, so the field paths point at what the user typed.
     checkNotice(year, { holidays: input.holidays, workdays: input.workdays, source: notice.source }, ctx.lang);
-    return this.deps.database.db.transaction().execute(async (trx) => {
-      const r = repositories(trx);
-      const at = ctx.now.toISOString();
+    return transact(this.deps, async (r) => {
       const before = (await r.calendar.years()).find((x) => x.year === year);
       await r.calendar.saveYear({
         year,
@@ -240,10 +240,7 @@ export class CalendarService {
         updated_at: at,
         updated_by: ctx.actor.id,
       });
-      await r.audit.insert({
-        at,
-        actorId: ctx.actor.id,
-        requestId: ctx.requestId,
+      await audit(r, ctx, {
         entity: 'holidayYear',
         entityId: year,
         action: before ? 'holidayYear.update' : 'holidayYear.create',
@@ -263,16 +260,11 @@ export class CalendarService {
 
   /** Removes a notice an administrator loaded; the year falls back to the package or becomes provisional. */
   async deleteYear(ctx: Ctx, year: number): Promise<CalendarSaveResult> {
-    return this.deps.database.db.transaction().execute(async (trx) => {
-      const r = repositories(trx);
-      const at = ctx.now.toISOString();
+    return transact(this.deps, async (r) => {
       const before = (await r.calendar.years()).find((x) => x.year === year);
       if (!before) throw notFound('calendar.notAdminYear', { year });
       await r.calendar.deleteYear(year);
-      await r.audit.insert({
-        at,
-        actorId: ctx.actor.id,
-        requestId: ctx.requestId,
+      await audit(r, ctx, {
         entity: 'holidayYear',
         entityId: year,
         action: 'holidayYear.delete',
@@ -337,10 +329,7 @@ export class CalendarService {
           data: JSON.stringify({ ...change, year, computation: after.computation }),
         });
       }
-      await r.audit.insert({
-        at,
-        actorId: ctx.actor.id,
-        requestId: ctx.requestId,
+      await audit(r, ctx, {
         entity: 'deadline',
         entityId: row.id,
         action: 'deadline.recompute',

@@ -182,8 +182,9 @@ describe.each(testDialects())('case lifecycle on %s', (dialect) => {
     expect(terminated.state).toBe('terminated');
     expect(terminated.case.higherReviews.map((h: { level: string }) => h.level)).toEqual(['review', 'reReview']);
 
-    // Every step is on the timeline and in the audit trail.
-    const audit = await t.database.db.selectFrom('audit_log').select('action').where('entity', '=', 'matter').where('entity_id', '=', String(id)).execute();
+    // Every step is on the timeline and in the audit trail (besides the audited views of the detail,
+    // matter.view, which are not steps: issue 8 §3).
+    const audit = await t.database.db.selectFrom('audit_log').select('action').where('entity', '=', 'matter').where('entity_id', '=', String(id)).where('action', '!=', 'matter.view').execute();
     expect(audit.length).toBe(terminated.timeline.length);
 
     // R1.9: the same person on the same matter cannot be mediated again.

@@ -19,6 +19,7 @@ import { type MatterRow, type Repositories, int } from '@hall/db';
 import type { Ctx } from '../../context.ts';
 import { activeDeadline, closeDeadlines, deadlineOf, openDeadline, raiseProvisionalAlert } from './deadlines.ts';
 import { issueDocument } from './documents.ts';
+import type { PiiCipher } from '../../pii.ts';
 
 export interface EffectEnv {
   ctx: Ctx;
@@ -28,6 +29,8 @@ export interface EffectEnv {
   calendar: WorkCalendar;
   /** Today in China, 'YYYY-MM-DD'. */
   today: string;
+  /** Seals personal data an effect writes (issue 8 §3). */
+  cipher: PiiCipher;
 }
 
 export interface EffectResult {
@@ -161,7 +164,7 @@ export const EFFECTS: { [A in MatterAction]: Effect<A> } = {
       reply: i.reply,
       agrees: int(i.agrees),
       ceases: int(i.ceases),
-      signed_name: i.signedName?.trim() || null,
+      signed_name_enc: env.cipher.encryptOpt(i.signedName?.trim() || null),
       replied_at: at(env),
       replied_by: by(env),
     });
@@ -169,7 +172,8 @@ export const EFFECTS: { [A in MatterAction]: Effect<A> } = {
     return {
       changes: env.to === 'closed' ? { closed_at: at(env) } : {},
       note: i.reply,
-      data: { agrees: i.agrees, ceases: i.ceases, signedName: i.signedName ?? null },
+      // The signer's name stays sealed in the reply row; the timeline only says that it was signed.
+      data: { agrees: i.agrees, ceases: i.ceases, signed: !!i.signedName?.trim() },
     };
   },
   async transferToCounty(env, i) {
@@ -265,7 +269,8 @@ export const EFFECTS: { [A in MatterAction]: Effect<A> } = {
       content: {
         petitionNo: env.m.petition_no,
         queryCode: env.m.query_code,
-        petitionerName: petitioner.name,
+        // Addressed to the petitioner: the full name, kept sealed in the frozen content (issue 8 §3).
+        petitionerName: petitioner.name_enc,
         summary: env.m.summary,
         acceptedOn: env.m.decided_at,
         due: dispose?.due ?? null,
@@ -397,7 +402,7 @@ export const EFFECTS: { [A in MatterAction]: Effect<A> } = {
     const petitioner = (await r.petitioners.findById(m.petitioner_id))!;
     const doc = await issueDocument(r, ctx, 'handlingOpinion', {
       matterId: m.id,
-      content: { petitionNo: m.petition_no, petitionerName: petitioner.name, unitName: unit?.name ?? null, summary: m.summary, demands: m.demands, outcome: i.outcome, facts: i.facts, reasons: i.reasons, basis: i.basis, issuedOn: env.today },
+      content: { petitionNo: m.petition_no, petitionerName: petitioner.name_enc, unitName: unit?.name ?? null, summary: m.summary, demands: m.demands, outcome: i.outcome, facts: i.facts, reasons: i.reasons, basis: i.basis, issuedOn: env.today },
     });
     await r.cases.insertOpinion({
       matter_id: m.id,

@@ -3,6 +3,7 @@ import type { CaseRecords, DeadlineView, DocumentView } from '@hall/contracts';
 import { type Deadline, type MediationLevel, chinaDate } from '@hall/domain';
 import { satisfactionState } from './case-facts.ts';
 import { type DeadlineRow, type DocumentRow, type MatterRow, type Repositories, bool, fromJson } from '@hall/db';
+import { type PiiCipher, isSealed } from '../../pii.ts';
 
 export function presentDeadline(row: DeadlineRow): DeadlineView {
   const d = fromJson<Deadline>(row.detail, null as unknown as Deadline);
@@ -23,16 +24,26 @@ export function presentDeadline(row: DeadlineRow): DeadlineView {
   };
 }
 
-export const presentDocument = (d: DocumentRow, names: Map<number, string>): DocumentView => ({
-  id: d.id,
-  kind: d.kind,
-  number: d.number,
-  issuedAt: d.issued_at,
-  issuedByName: d.issued_by ? (names.get(d.issued_by) ?? null) : null,
-  content: fromJson<Record<string, unknown>>(d.content, {}),
-});
+/** Frozen content keeps the personal values it carries sealed (issue 8 §3); the view opens them. */
+export function presentDocument(d: DocumentRow, names: Map<number, string>, cipher: PiiCipher): DocumentView {
+  const content = fromJson<Record<string, unknown>>(d.content, {});
+  if (typeof content.petitionerName === 'string' && isSealed(content.petitionerName)) {
+    content.petitionerName = cipher.decrypt(content.petitionerName);
+  }
+  return {
+    id: d.id,
+    kind: d.kind,
+    number: d.number,
+    issuedAt: d.issued_at,
+    issuedByName: d.issued_by ? (names.get(d.issued_by) ?? null) : null,
+    content,
+  };
+}
 
-export async function caseRecords(r: Repositories, m: MatterRow, now: Date): Promise<CaseRecords> {
+/** Whether a document's frozen content carries personal data (its view is then audited). */
+export const documentCarriesPii = (d: DocumentRow) => d.content.includes('"petitionerName":"');
+
+export async function caseRecords(r: Repositories, m: MatterRow, now: Date, cipher: PiiCipher): Promise<CaseRecords> {
   const [transfers, notes, meetings, assignments, deadlines, extensions, supervision, opinions, reviews, higher, satisfaction, documents, accountability, units, windows, staff] =
     await Promise.all([
       r.cases.transfers(m.id),
@@ -153,7 +164,7 @@ export async function caseRecords(r: Repositories, m: MatterRow, now: Date): Pro
     higherReviews: higher.map((h) => ({ id: h.id, level: h.level, organ: h.organ, requestedOn: h.requested_on, result: h.result, resultAt: h.result_at })),
     satisfaction: satisfaction.map((s) => ({ target: s.target, rating: s.rating, at: s.at })),
     satisfactionState: satisfactionState(m, satisfaction, chinaDate(now)),
-    documents: documents.map((d) => presentDocument(d, names)),
+    documents: documents.map((d) => presentDocument(d, names, cipher)),
     accountability: accountability.map((a) => ({ id: a.id, trigger: a.trigger, state: a.state, createdAt: a.created_at })),
   };
 }

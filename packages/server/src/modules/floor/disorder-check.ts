@@ -6,7 +6,8 @@
 import { type IdType, checkIdentity, chinaDate, disorderActive, invalid } from '@hall/domain';
 import type { DisorderAlertRow, Repositories } from '@hall/db';
 import type { PiiCipher } from '../../pii.ts';
-import { sealIdNumber } from '../reception/personal-data.ts';
+import { idLookupHashes, sealIdNumber } from '../reception/personal-data.ts';
+import { auditAs } from '../../audit.ts';
 
 export type AlertSource = 'registration' | 'kiosk' | 'guideDesk' | 'staffTicket';
 
@@ -14,8 +15,8 @@ export async function checkDisorder(
   r: Repositories,
   a: {
     hallId: number;
-    /** The lookup hash of the person's document: `cipher.hash(idLookupKey(type, normalized))`. */
-    idHash: string | null;
+    /** The lookup hashes of the person's document, one per configured key: `idLookupHashes(cipher, type, normalized)`. */
+    idHash: string | readonly string[] | null;
     now: Date;
     actorId: number | null;
     requestId: string | null;
@@ -26,7 +27,7 @@ export async function checkDisorder(
     windowId?: number | null;
   },
 ): Promise<DisorderAlertRow | null> {
-  if (!a.idHash) return null;
+  if (!a.idHash || a.idHash.length === 0) return null;
   const today = chinaDate(a.now);
   const entry = (await r.floor.entriesByIdHash(a.hallId, a.idHash)).find((e) =>
     disorderActive({ status: e.status, expiresOn: e.expires_on }, today),
@@ -45,10 +46,7 @@ export async function checkDisorder(
     acknowledged_at: null,
     acknowledged_by: null,
   });
-  await r.audit.insert({
-    at,
-    actorId: a.actorId,
-    requestId: a.requestId,
+  await auditAs(r, { actorId: a.actorId, at, requestId: a.requestId }, {
     entity: 'disorder_entry',
     entityId: entry.id,
     action: 'disorder.alert',
@@ -77,9 +75,15 @@ export function sealOptionalId(
   field = 'idNumber',
 ) {
   const raw = idNumber?.trim();
-  if (!raw) return { id_type: null, id_hash: null, id_enc: null, id_masked: null, normalized: null };
+  if (!raw) return { id_type: null, id_hash: null, id_enc: null, id_masked: null, normalized: null, lookupHashes: null };
   const type = idType ?? 'resident';
   const checked = checkIdentity(type, raw, chinaDate(now));
   if (!checked.ok) throw invalid(checked.code, {}, field);
-  return { id_type: type, ...sealIdNumber(cipher, type, checked.info.normalized), normalized: checked.info.normalized };
+  return {
+    id_type: type,
+    ...sealIdNumber(cipher, type, checked.info.normalized),
+    normalized: checked.info.normalized,
+    /** For look-ups: the hash under every configured key (a rotation may be under way). */
+    lookupHashes: idLookupHashes(cipher, type, checked.info.normalized),
+  };
 }

@@ -15,13 +15,18 @@ import {
   disorderTransition,
   forbidden,
   invalid,
+  maskName,
   notFound,
 } from '@hall/domain';
 import { type Repositories, repositories, toJson } from '@hall/db';
 import type { z } from 'zod';
 import type { Ctx, Deps } from '../../context.ts';
+import { transact } from '../../transact.ts';
 import { sealOptionalId } from './disorder-check.ts';
+import type { PiiCipher } from '../../pii.ts';
+import { openPii, sealName } from '../reception/personal-data.ts';
 import { type DisorderEntryListRow, presentAlert, presentDetail, presentEntry } from './floor.presenter.ts';
+import { audit } from '../../audit.ts';
 
 type IncidentData = z.output<typeof IncidentInput>;
 
@@ -30,11 +35,12 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 /** "All recent" alerts: the last this many. */
 const RECENT_ALERTS = 200;
 
-/** What the audit trail keeps of an entry: never the ID number in clear. */
+/** What the audit trail keeps of an entry: never the ID number or the name in clear (issue 8 §3). */
 const entryView = (
-  e: Pick<DisorderEntryListRow, 'person_name' | 'id_masked' | 'status' | 'expires_on' | 'version'>,
+  e: Pick<DisorderEntryListRow, 'person_name_enc' | 'id_masked' | 'status' | 'expires_on' | 'version'>,
+  cipher: PiiCipher,
 ) => ({
-  personName: e.person_name,
+  personName: maskName(openPii(cipher, e.person_name_enc)),
   idNumber: e.id_masked,
   status: e.status,
   expiresOn: e.expires_on,
@@ -56,12 +62,12 @@ export class DisorderService {
     const occurred = Date.parse(input.occurredAt);
     if (occurred > ctx.now.getTime() + CLOCK_SKEW_MS) throw invalid('disorder.occurredInFuture', {}, 'occurredAt');
     const id = sealOptionalId(this.deps.cipher, input.idType, input.idNumber, ctx.now);
+    const name = sealName(this.deps.cipher, personName);
     const today = chinaDate(ctx.now);
     const at = ctx.now.toISOString();
     const hallId = ctx.actor.hallId;
 
-    return this.deps.database.db.transaction().execute(async (trx) => {
-      const r = repositories(trx);
+    return transact(this.deps, async (r) => {
       if (input.ticketId) {
         const t = await r.queue.getTicket(input.ticketId);
         if (!t || t.hall_id !== hallId) throw invalid('disorder.ticketNotFound', {}, 'ticketId');
@@ -72,9 +78,9 @@ export class DisorderService {
       }
       // The same person: the same document (lookup hash); without a document, the same name among
       // the entries recorded without one (a name alone never joins an entry that has an ID).
-      const candidates = id.id_hash
-        ? await r.floor.entriesByIdHash(hallId, id.id_hash)
-        : await r.floor.entriesByNameWithoutId(hallId, personName);
+      const candidates = id.lookupHashes
+        ? await r.floor.entriesByIdHash(hallId, id.lookupHashes)
+        : await r.floor.entriesByNameWithoutId(hallId, this.deps.cipher.nameHashes(personName));
       const open = candidates.find((e) => {
         const shown = disorderShownStatus({ status: e.status, expiresOn: e.expires_on }, today);
         return shown === 'proposed' || shown === 'listed';
@@ -85,7 +91,8 @@ export class DisorderService {
       } else {
         const entry = await r.floor.insertEntry({
           hall_id: hallId,
-          person_name: personName,
+          person_name_enc: name.enc,
+          person_name_hash: name.hash,
           id_type: id.id_type,
           id_hash: id.id_hash,
           id_enc: id.id_enc,
@@ -103,14 +110,11 @@ export class DisorderService {
           removal_reason: null,
         });
         entryId = entry.id;
-        await r.audit.insert({
-          at,
-          actorId: ctx.actor.id,
-          requestId: ctx.requestId,
+        await audit(r, ctx, {
           entity: 'disorder_entry',
           entityId: entry.id,
           action: 'disorder.propose',
-          after: entryView(entry),
+          after: entryView(entry, this.deps.cipher),
         });
       }
       const incident = await r.floor.insertIncident({
@@ -126,10 +130,7 @@ export class DisorderService {
         recorded_at: at,
         recorded_by: ctx.actor.id,
       });
-      await r.audit.insert({
-        at,
-        actorId: ctx.actor.id,
-        requestId: ctx.requestId,
+      await audit(r, ctx, {
         entity: 'disorder_entry',
         entityId: entryId,
         action: 'disorder.incident',
@@ -144,40 +145,32 @@ export class DisorderService {
         },
       });
       const row = await r.floor.getEntry(hallId, entryId);
-      return presentEntry(row!, today, this.mayApprove(ctx));
+      return presentEntry(row!, today, this.mayApprove(ctx), this.deps.cipher);
     });
   }
 
   /** The list (disorder:read), filtered by the shown status; the view itself is audited. */
   async list(ctx: Ctx, status: DisorderStatus | 'expired' | undefined): Promise<DisorderEntry[]> {
     const today = chinaDate(ctx.now);
-    return this.deps.database.db.transaction().execute(async (trx) => {
-      const r = repositories(trx);
+    return transact(this.deps, async (r) => {
       const rows = (await r.floor.listEntries({ hallId: ctx.actor.hallId })).filter(
         (e) => !status || disorderShownStatus({ status: e.status, expiresOn: e.expires_on }, today) === status,
       );
-      await r.audit.insert({
-        at: ctx.now.toISOString(),
-        actorId: ctx.actor.id,
-        requestId: ctx.requestId,
+      await audit(r, ctx, {
         entity: 'disorder_entry',
         entityId: '*',
         action: 'disorder.list',
         after: { status: status ?? null, entryIds: rows.map((e) => e.id) },
       });
-      return rows.map((e) => presentEntry(e, today, this.mayApprove(ctx)));
+      return rows.map((e) => presentEntry(e, today, this.mayApprove(ctx), this.deps.cipher));
     });
   }
 
   /** One entry with its incidents and alerts; the view is audited. */
   async get(ctx: Ctx, id: number): Promise<DisorderDetail> {
-    return this.deps.database.db.transaction().execute(async (trx) => {
-      const r = repositories(trx);
+    return transact(this.deps, async (r) => {
       const entry = await this.load(ctx, r, id);
-      await r.audit.insert({
-        at: ctx.now.toISOString(),
-        actorId: ctx.actor.id,
-        requestId: ctx.requestId,
+      await audit(r, ctx, {
         entity: 'disorder_entry',
         entityId: id,
         action: 'disorder.view',
@@ -190,8 +183,7 @@ export class DisorderService {
   async decide(ctx: Ctx, id: number, d: DisorderDecision): Promise<DisorderDetail> {
     const today = chinaDate(ctx.now);
     const at = ctx.now.toISOString();
-    return this.deps.database.db.transaction().execute(async (trx) => {
-      const r = repositories(trx);
+    return transact(this.deps, async (r) => {
       const before = await this.load(ctx, r, id);
       if (before.version !== d.version) throw conflict('disorder.stale');
       const to: DisorderStatus = disorderTransition(before.status as DisorderStatus, d.action, {
@@ -211,15 +203,12 @@ export class DisorderService {
             };
       const updated = await r.floor.updateEntry(id, before.version, patch);
       if (!updated) throw conflict('disorder.stale');
-      await r.audit.insert({
-        at,
-        actorId: ctx.actor.id,
-        requestId: ctx.requestId,
+      await audit(r, ctx, {
         entity: 'disorder_entry',
         entityId: id,
         action: `disorder.${d.action}`,
-        before: entryView(before),
-        after: { ...entryView(updated), note },
+        before: entryView(before, this.deps.cipher),
+        after: { ...entryView(updated, this.deps.cipher), note },
       });
       return this.detail(ctx, r, (await r.floor.getEntry(ctx.actor.hallId, id))!);
     });
@@ -236,7 +225,7 @@ export class DisorderService {
       r.floor.incidentsOf(entry.id),
       r.floor.listAlerts({ hallId: ctx.actor.hallId, entryId: entry.id, limit: 50 }),
     ]);
-    return presentDetail(entry, incidents, alerts, chinaDate(ctx.now), this.mayApprove(ctx));
+    return presentDetail(entry, incidents, alerts, chinaDate(ctx.now), this.mayApprove(ctx), this.deps.cipher);
   }
 
   // ---- alerts -------------------------------------------------------------------------------
@@ -259,30 +248,26 @@ export class DisorderService {
       ...scope,
       ...(all ? { limit: RECENT_ALERTS } : { since: chinaDayBounds(chinaDate(ctx.now)).start }),
     });
-    return rows.map(presentAlert);
+    return rows.map((a) => presentAlert(a, this.deps.cipher));
   }
 
   async acknowledge(ctx: Ctx, id: number): Promise<DisorderAlert> {
     const scope = this.alertScope(ctx);
     const at = ctx.now.toISOString();
-    return this.deps.database.db.transaction().execute(async (trx) => {
-      const r = repositories(trx);
+    return transact(this.deps, async (r) => {
       const [alert] = await r.floor.listAlerts({ hallId: ctx.actor.hallId, id, ...scope });
       if (!alert) throw notFound('disorder.alertNotFound');
       // Seen already (by a colleague): nothing to change, the first acknowledgement stands.
-      if (alert.acknowledged_at) return presentAlert(alert);
+      if (alert.acknowledged_at) return presentAlert(alert, this.deps.cipher);
       await r.floor.acknowledgeAlert(id, at, ctx.actor.id);
-      await r.audit.insert({
-        at,
-        actorId: ctx.actor.id,
-        requestId: ctx.requestId,
+      await audit(r, ctx, {
         entity: 'disorder_entry',
         entityId: alert.entry_id,
         action: 'disorder.alertAck',
         after: { alertId: id },
       });
       const [row] = await r.floor.listAlerts({ hallId: ctx.actor.hallId, id });
-      return presentAlert(row);
+      return presentAlert(row, this.deps.cipher);
     });
   }
 }

@@ -204,7 +204,7 @@ describe.each(testDialects())('guide desk and entry check on %s', (dialect) => {
     expect(list.statusCode).toBe(200);
     expect(list.body).not.toContain(id);
     const visits = json(list);
-    expect(visits[0]).toMatchObject({ personName: '赵六', idNumberMasked: `3205**********${id.slice(-4)}` });
+    expect(visits[0]).toMatchObject({ personName: '赵**', idNumberMasked: `3205**********${id.slice(-4)}` });
     expect(visits.map((v: { id: number }) => v.id)).toEqual(
       [...visits.map((v: { id: number }) => v.id)].sort((a, b) => b - a),
     );

@@ -1,6 +1,7 @@
 /**
- * Rows → the floor's API shapes (contracts/floor.ts). Personal data leaves only masked: these
- * functions never read an `id_enc` column.
+ * Rows → the floor's API shapes (contracts/floor.ts). ID numbers leave only masked: these functions
+ * never read an `id_enc` column. Names are stored sealed; lists show them masked ('张**', issue 8 §3),
+ * only an entry's detail (its view audited as `disorder.view`) opens the full name.
  */
 import type { DisorderAlert, DisorderDetail, DisorderEntry, Visit } from '@hall/contracts';
 import {
@@ -14,6 +15,8 @@ import {
   disorderShownStatus,
 } from '@hall/domain';
 import { type Repositories, fromJson } from '@hall/db';
+import type { PiiCipher } from '../../pii.ts';
+import { openMaskedName, openPii } from '../reception/personal-data.ts';
 
 type Floor = Repositories['floor'];
 export type VisitListRow = Awaited<ReturnType<Floor['listVisits']>>[number];
@@ -21,12 +24,12 @@ export type DisorderEntryListRow = Awaited<ReturnType<Floor['listEntries']>>[num
 export type DisorderIncidentListRow = Awaited<ReturnType<Floor['incidentsOf']>>[number];
 export type DisorderAlertListRow = Awaited<ReturnType<Floor['listAlerts']>>[number];
 
-export function presentVisit(v: VisitListRow, lang: Lang): Visit {
+export function presentVisit(v: VisitListRow, lang: Lang, cipher: PiiCipher): Visit {
   return {
     id: v.id,
     at: v.at,
     byName: v.by_name,
-    personName: v.person_name,
+    personName: openMaskedName(cipher, v.person_name_enc),
     idNumberMasked: v.id_masked,
     securityCheck: v.security_check,
     securityNote: v.security_note,
@@ -48,10 +51,10 @@ export function disorderActions(status: string, mayApprove: boolean): DisorderAc
   return DISORDER_TRANSITIONS.filter((t) => t.from === status).map((t) => t.action);
 }
 
-export function presentEntry(e: DisorderEntryListRow, today: string, mayApprove: boolean): DisorderEntry {
+export function presentEntry(e: DisorderEntryListRow, today: string, mayApprove: boolean, cipher: PiiCipher): DisorderEntry {
   return {
     id: e.id,
-    personName: e.person_name,
+    personName: openMaskedName(cipher, e.person_name_enc) ?? '',
     idNumberMasked: e.id_masked,
     status: disorderShownStatus({ status: e.status, expiresOn: e.expires_on }, today),
     expiresOn: e.expires_on,
@@ -64,11 +67,11 @@ export function presentEntry(e: DisorderEntryListRow, today: string, mayApprove:
   };
 }
 
-export function presentAlert(a: DisorderAlertListRow): DisorderAlert {
+export function presentAlert(a: DisorderAlertListRow, cipher: PiiCipher): DisorderAlert {
   return {
     id: a.id,
     entryId: a.entry_id,
-    personName: a.person_name,
+    personName: openMaskedName(cipher, a.person_name_enc) ?? '',
     at: a.at,
     source: a.source as DisorderAlert['source'],
     ticketNumber: a.ticket_number,
@@ -85,9 +88,12 @@ export function presentDetail(
   alerts: DisorderAlertListRow[],
   today: string,
   mayApprove: boolean,
+  cipher: PiiCipher,
 ): DisorderDetail {
   return {
-    ...presentEntry(e, today, mayApprove),
+    ...presentEntry(e, today, mayApprove, cipher),
+    // The single-record view: the full name, so that staff can recognise the person (audited).
+    personName: openPii(cipher, e.person_name_enc) ?? '',
     decidedAt: e.decided_at,
     decidedByName: e.decided_by_name,
     decisionNote: e.decision_note,
@@ -105,6 +111,6 @@ export function presentDetail(
       recordedAt: i.recorded_at,
       recordedByName: i.recorded_by_name,
     })),
-    alerts: alerts.map(presentAlert),
+    alerts: alerts.map((a) => presentAlert(a, cipher)),
   };
 }

@@ -35,13 +35,13 @@ export function floorRoutes(app: FastifyInstance, deps: Deps) {
   // Security staff (entry:record) and the guide (guide:record): which part each may record is checked in the service.
   r.post(
     '/api/floor/visits',
-    { preHandler: requireAuth(), schema: { tags, body: VisitInput, response: { 200: VisitResult, ...errors } } },
+    { preValidation: requireAuth(), schema: { tags, body: VisitInput, response: { 200: VisitResult, ...errors } } },
     (req) => visits.record(ctxOf(req, deps), req.body),
   );
   r.get(
     '/api/floor/visits',
     {
-      preHandler: requireAuth(),
+      preValidation: requireAuth(),
       schema: {
         tags,
         querystring: z.object({ date: IsoDate.optional() }),
@@ -53,14 +53,14 @@ export function floorRoutes(app: FastifyInstance, deps: Deps) {
 
   r.get(
     '/api/floor/lingering',
-    { preHandler: requireAuth(), schema: { tags, response: { 200: Lingering, ...errors } } },
+    { preValidation: requireAuth(), schema: { tags, response: { 200: Lingering, ...errors } } },
     (req) => visits.lingering(ctxOf(req, deps)),
   );
 
   r.post(
     '/api/floor/disorder/incidents',
     {
-      preHandler: requireAuth(Permission.disorderRecord),
+      preValidation: requireAuth(Permission.disorderRecord),
       schema: { tags, body: IncidentInput, response: { 200: DisorderEntry, ...errors } },
     },
     (req) => disorder.recordIncident(ctxOf(req, deps), req.body),
@@ -68,7 +68,7 @@ export function floorRoutes(app: FastifyInstance, deps: Deps) {
   r.get(
     '/api/floor/disorder',
     {
-      preHandler: requireAuth(Permission.disorderRead),
+      preValidation: requireAuth(Permission.disorderRead),
       schema: { tags, querystring: DisorderListQuery, response: { 200: z.array(DisorderEntry), ...errors } },
     },
     (req) => disorder.list(ctxOf(req, deps), req.query.status),
@@ -76,7 +76,7 @@ export function floorRoutes(app: FastifyInstance, deps: Deps) {
   r.get(
     '/api/floor/disorder/:id',
     {
-      preHandler: requireAuth(Permission.disorderRead),
+      preValidation: requireAuth(Permission.disorderRead),
       schema: { tags, params: IdParam, response: { 200: DisorderDetail, ...errors } },
     },
     (req) => disorder.get(ctxOf(req, deps), req.params.id),
@@ -84,7 +84,7 @@ export function floorRoutes(app: FastifyInstance, deps: Deps) {
   r.post(
     '/api/floor/disorder/:id/decide',
     {
-      preHandler: requireAuth(Permission.disorderApprove),
+      preValidation: requireAuth(Permission.disorderApprove),
       schema: { tags, params: IdParam, body: DisorderDecision, response: { 200: DisorderDetail, ...errors } },
     },
     (req) => disorder.decide(ctxOf(req, deps), req.params.id, req.body),
@@ -94,14 +94,14 @@ export function floorRoutes(app: FastifyInstance, deps: Deps) {
   r.get(
     '/api/floor/alerts',
     {
-      preHandler: requireAuth(),
+      preValidation: requireAuth(),
       schema: { tags, querystring: AlertsQuery, response: { 200: z.array(DisorderAlert), ...errors } },
     },
     (req) => disorder.alerts(ctxOf(req, deps), req.query.all),
   );
   r.post(
     '/api/floor/alerts/:id/ack',
-    { preHandler: requireAuth(), schema: { tags, params: IdParam, response: { 200: DisorderAlert, ...errors } } },
+    { preValidation: requireAuth(), schema: { tags, params: IdParam, response: { 200: DisorderAlert, ...errors } } },
     (req) => disorder.acknowledge(ctxOf(req, deps), req.params.id),
   );
 }

@@ -13,7 +13,7 @@ describe.each(testDialects())('visitors who linger on %s', (dialect) => {
   let serviceId: number;
 
   beforeAll(async () => {
-    t = await createTestApp(dialect, { config: { sessionIdleMinutes: 24 * 60 } });
+    t = await createTestApp(dialect, { config: { sessionIdleMinutes: 24 * 60, sessionMaxHours: 24 * 7 } });
     t.clock.now = new Date('2026-11-30T02:00:00Z'); // 10:00 in China
     for (const u of ['guide', 'reception6', 'reception1', 'director']) cookies[u] = await t.login(u);
     const info = json(await t.app.inject({ method: 'GET', url: '/api/public/halls/SZ/kiosk' }));

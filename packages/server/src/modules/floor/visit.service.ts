@@ -6,12 +6,15 @@
  */
 import type { Lingering, TicketPrint, VisitInput, VisitResult } from '@hall/contracts';
 import type { z } from 'zod';
-import { Permission, chinaDate, chinaDayBounds, forbidden, invalid, lingering } from '@hall/domain';
+import { Permission, chinaDate, chinaDayBounds, forbidden, invalid, lingering, maskName } from '@hall/domain';
 import { int, repositories } from '@hall/db';
 import type { Ctx, Deps } from '../../context.ts';
+import { transact } from '../../transact.ts';
 import { issueTicket } from '../queue/queue.service.ts';
 import { checkDisorder, sealOptionalId } from './disorder-check.ts';
+import { sealName } from '../reception/personal-data.ts';
 import { presentAlert, presentVisit } from './floor.presenter.ts';
+import { audit } from '../../audit.ts';
 
 type VisitData = z.output<typeof VisitInput>;
 
@@ -68,13 +71,17 @@ export class VisitService {
     const at = ctx.now.toISOString();
     const hallId = ctx.actor.hallId;
 
-    const out = await this.deps.database.db.transaction().execute(async (trx) => {
-      const r = repositories(trx);
+    const out = await transact(this.deps, async (r) => {
+      // The service first: the visit row refers to it (an unknown id was a foreign-key 500, issue 8 §5).
+      if (v.outcome === 'directed') {
+        const service = await r.queue.getService(input.serviceId!);
+        if (!service || service.hall_id !== hallId) throw invalid('queue.serviceNotFound', {}, 'serviceId');
+      }
       const visit = await r.floor.insertVisit({
         hall_id: hallId,
         at,
         by_id: ctx.actor.id,
-        person_name: v.personName,
+        person_name_enc: v.personName ? sealName(this.deps.cipher, v.personName).enc : null,
         id_type: id.id_type,
         id_hash: id.id_hash,
         id_enc: id.id_enc,
@@ -111,7 +118,7 @@ export class VisitService {
       }
       const alert = await checkDisorder(r, {
         hallId,
-        idHash: id.id_hash,
+        idHash: id.lookupHashes,
         now: ctx.now,
         actorId: ctx.actor.id,
         requestId: ctx.requestId,
@@ -119,15 +126,12 @@ export class VisitService {
         visitId: visit.id,
         ticketId: ticket?.id ?? null,
       });
-      await r.audit.insert({
-        at,
-        actorId: ctx.actor.id,
-        requestId: ctx.requestId,
+      await audit(r, ctx, {
         entity: 'hall_visit',
         entityId: visit.id,
         action: 'visit.record',
         after: {
-          personName: v.personName,
+          personName: maskName(v.personName),
           idNumber: id.id_masked,
           securityCheck: v.securityCheck,
           outcome: v.outcome,
@@ -142,9 +146,9 @@ export class VisitService {
       const shown = alert && ctx.actor.permissions.has(Permission.disorderRead);
       const alertRow = shown ? (await r.floor.listAlerts({ hallId, id: alert.id }))[0] : undefined;
       return {
-        visit: presentVisit(row, ctx.lang),
+        visit: presentVisit(row, ctx.lang, this.deps.cipher),
         ticket,
-        alert: alertRow ? presentAlert(alertRow) : null,
+        alert: alertRow ? presentAlert(alertRow, this.deps.cipher) : null,
       };
     });
     if (out.ticket) {
@@ -194,6 +198,6 @@ export class VisitService {
     const day = date ?? chinaDate(ctx.now);
     const { start, end } = chinaDayBounds(day);
     const rows = await repositories(this.deps.database.db).floor.listVisits({ hallId: ctx.actor.hallId, from: start, to: end });
-    return rows.map((x) => presentVisit(x, ctx.lang));
+    return rows.map((x) => presentVisit(x, ctx.lang, this.deps.cipher));
   }
 }

@@ -234,6 +234,8 @@ for (const dialect of testDialects()) {
         expect(screen.res.headers.get('content-type')).toMatch(/^text\/event-stream/);
         expect(screen.res.headers.get('cache-control')).toMatch(/no-cache/);
         expect(screen.res.headers.get('x-accel-buffering')).toBe('no');
+        // The stream carries the security headers too (plugins/security.ts).
+        expect(screen.res.headers.get('x-content-type-options')).toBe('nosniff');
         const initial = await screen.next<BoardSnapshot>('snapshot');
         expect(initial.data.current).toEqual([]);
 

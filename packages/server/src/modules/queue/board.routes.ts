@@ -40,6 +40,8 @@ export function boardRoutes(app: FastifyInstance, deps: Deps) {
       const hall = await board.hall(req.params.hallCode);
       reply.hijack();
       reply.raw.writeHead(200, {
+        // The security headers set so far (plugins/security.ts) go out on the stream too.
+        ...(reply.getHeaders() as Record<string, string | string[] | number>),
         'Content-Type': 'text/event-stream; charset=utf-8',
         'Cache-Control': 'no-cache, no-transform',
         Connection: 'keep-alive',

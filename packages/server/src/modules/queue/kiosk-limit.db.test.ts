@@ -1,11 +1,17 @@
 /**
  * The public kiosk takes no sign-in (issue 4, capability 2): one address may take only so many tickets
  * a minute (HALL_KIOSK_TICKETS_PER_MINUTE), so that a script cannot take the day's numbers. Staff
- * tickets are never limited. Past the limit the answer is 429 with a translated message, and nothing
- * is written.
+ * tickets are never limited. Past the limit the answer is 429 with a translated message and
+ * Retry-After, and nothing is written. The count is kept in the database (issue 8 §4): it holds across
+ * app instances.
  */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from '@hall/db';
 import { testDialects } from '@hall/db/testing';
+import { buildApp } from '../../app.ts';
+import { testConfig } from '../../config.ts';
 import { createTestApp, json, type TestApp } from '../../testing.ts';
 
 describe.each(testDialects())('kiosk limit on %s', (dialect) => {
@@ -65,5 +71,44 @@ describe.each(testDialects())('kiosk limit on %s', (dialect) => {
       expect(res.statusCode, res.body).toBe(200);
     }
     expect(await tickets()).toHaveLength(8);
+  });
+
+  it('the limit is kept in the database: it holds across instances (PostgreSQL) and says when to come back', async () => {
+    const apps: FastifyInstance[] = [t.app];
+    let secondDb: Database | undefined;
+    if (dialect === 'postgres') {
+      secondDb = openDatabase({ url: t.database.url, onPoolError: () => {} });
+      const { app } = await buildApp({
+        config: testConfig({ kioskTicketsPerMinute: 3 }),
+        database: secondDb,
+        key: randomBytes(32),
+        clock: () => t.clock.now,
+      });
+      await app.ready();
+      apps.push(app);
+    }
+    try {
+      const take = (i: number) =>
+        apps[i % apps.length].inject({
+          method: 'POST',
+          url: '/api/public/halls/SZ/tickets',
+          payload: { serviceId },
+          remoteAddress: '10.0.5.1',
+        });
+      // In parallel over both instances: exactly three get a ticket.
+      const answers = await Promise.all([0, 1, 2, 3, 4, 5].map(take));
+      expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 200, 200, 429, 429, 429]);
+      const refused = answers.find((a) => a.statusCode === 429)!;
+      const seconds = Number(refused.headers['retry-after']);
+      expect(seconds).toBeGreaterThan(0);
+      expect(seconds).toBeLessThanOrEqual(60);
+      expect(json(refused).message).toContain(`${seconds} 秒`);
+      // A minute later the kiosk may take tickets again.
+      t.clock.now = new Date(t.clock.now.getTime() + 61_000);
+      expect((await take(1)).statusCode).toBe(200);
+    } finally {
+      if (apps[1]) await apps[1].close();
+      await secondDb?.destroy();
+    }
   });
 });

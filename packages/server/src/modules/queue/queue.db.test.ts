@@ -23,7 +23,7 @@ describe.each(testDialects())('queue on %s', (dialect) => {
 
   beforeAll(async () => {
     // Sessions must outlive the days the clock jumps over.
-    t = await createTestApp(dialect, { config: { sessionIdleMinutes: 60 * 24 * 400 } });
+    t = await createTestApp(dialect, { config: { sessionIdleMinutes: 60 * 24 * 400, sessionMaxHours: 24 * 400 } });
     for (const u of ['admin', 'registrar', 'reception1', 'reception2', 'reception6', 'guide', 'office'])
       cookies[u] = await t.login(u);
     for (const s of json(await call('admin', 'GET', '/api/queue/services'))) services[s.prefix] = s;
@@ -439,7 +439,7 @@ describe.each(testDialects())('queue on %s', (dialect) => {
       .insertInto('disorder_entry')
       .values({
         hall_id: 1,
-        person_name: '李四',
+        person_name_enc: t.deps.cipher.encrypt('李四'),
         id_type: 'resident',
         id_hash: t.deps.cipher.hash(idLookupKey('resident', otherId)),
         id_enc: null,

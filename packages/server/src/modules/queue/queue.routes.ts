@@ -26,10 +26,11 @@ import {
   TransferInput,
   WindowPanel,
 } from '@hall/contracts';
-import { DomainError, Permission } from '@hall/domain';
+import { Permission } from '@hall/domain';
 import type { Deps } from '../../context.ts';
 import { ctxOf, requireAuth } from '../../plugins/auth.ts';
 import { langOf } from '../../plugins/errors.ts';
+import { RateLimiter } from '../../rate-limit.ts';
 import { QueueStatsService } from './queue-stats.service.ts';
 import { QueueService as Queue } from './queue.service.ts';
 
@@ -39,14 +40,15 @@ export function queueRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const queue = new Queue(deps);
   const statistics = new QueueStatsService(deps);
+  const limiter = new RateLimiter(deps);
   const tags = ['queue'];
-  const manage = { preHandler: requireAuth(Permission.queueManage) };
-  const serve = { preHandler: requireAuth(Permission.queueServe) };
+  const manage = { preValidation: requireAuth(Permission.queueManage) };
+  const serve = { preValidation: requireAuth(Permission.queueServe) };
 
   // Administrator (reading the services and groups: any signed-in staff of the hall).
   r.get(
     '/api/queue/services',
-    { preHandler: requireAuth(), schema: { tags, response: { 200: z.array(QueueService), ...errors } } },
+    { preValidation: requireAuth(), schema: { tags, response: { 200: z.array(QueueService), ...errors } } },
     (req) => queue.listServices(ctxOf(req, deps)),
   );
   r.post(
@@ -61,7 +63,7 @@ export function queueRoutes(app: FastifyInstance, deps: Deps) {
   );
   r.get(
     '/api/queue/priorities',
-    { preHandler: requireAuth(), schema: { tags, response: { 200: z.array(Priority), ...errors } } },
+    { preValidation: requireAuth(), schema: { tags, response: { 200: z.array(Priority), ...errors } } },
     (req) => queue.listPriorities(ctxOf(req, deps)),
   );
   r.put(
@@ -86,17 +88,12 @@ export function queueRoutes(app: FastifyInstance, deps: Deps) {
         response: { 200: TicketPrint, ...errors, 429: ErrorBody },
       },
       // The kiosk needs no sign-in, so a limit per address keeps a script from taking the day's numbers.
-      // Per instance (in memory): with N instances an address gets at most N times the limit.
-      ...(deps.config.kioskTicketsPerMinute > 0 && {
-        config: {
-          rateLimit: {
-            max: deps.config.kioskTicketsPerMinute,
-            timeWindow: 60_000,
-            errorResponseBuilder: (_req: unknown, ctx: { ttl: number }) => // ttl: milliseconds left in the window
-              new DomainError('tooMany', 'kiosk.tooMany', { seconds: Math.max(1, Math.ceil(ctx.ttl / 1000)) }),
-          },
-        },
-      }),
+      // Counted in the database before the body is read: it holds across every instance (issue 8 §4).
+      onRequest: async (req) =>
+        limiter.enforce(
+          { bucket: `kiosk:ip:${req.ip}`, max: deps.config.kioskTicketsPerMinute, windowSeconds: 60 },
+          'kiosk.tooMany',
+        ),
     },
     (req) =>
       queue.kioskTicket(req.params.hallCode, req.body, {
@@ -110,7 +107,7 @@ export function queueRoutes(app: FastifyInstance, deps: Deps) {
   r.post(
     '/api/queue/tickets',
     {
-      preHandler: requireAuth(Permission.queueIssue),
+      preValidation: requireAuth(Permission.queueIssue),
       schema: { tags, body: StaffTicketInput, response: { 200: TicketPrint, ...errors } },
     },
     (req) => queue.staffTicket(ctxOf(req, deps), req.body),
@@ -149,12 +146,12 @@ export function queueRoutes(app: FastifyInstance, deps: Deps) {
   r.get(
     '/api/queue/tickets/:id',
     { ...serve, schema: { tags, params: IdParam, response: { 200: TicketDetail, ...errors } } },
-    (req) => queue.detail(ctxOf(req, deps), req.params.id),
+    (req) => queue.view(ctxOf(req, deps), req.params.id),
   );
   r.get(
     '/api/queue/stats',
     {
-      preHandler: requireAuth(Permission.queueStats),
+      preValidation: requireAuth(Permission.queueStats),
       schema: { tags, querystring: QueueStatsQuery, response: { 200: QueueStats, ...errors } },
     },
     (req) => statistics.stats(ctxOf(req, deps), req.query),

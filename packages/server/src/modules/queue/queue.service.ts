@@ -58,9 +58,11 @@ import {
   toJson,
 } from '@hall/db';
 import type { Ctx, Deps, FloorEvent } from '../../context.ts';
+import { transact } from '../../transact.ts';
+import { auditView } from '../../view-audit.ts';
 import { checkDisorder } from '../floor/disorder-check.ts';
 import { presentSummary } from '../reception/matter.presenter.ts';
-import { idLookupKey } from '../reception/personal-data.ts';
+import { idLookupHashes, idLookupKey, openPii } from '../reception/personal-data.ts';
 import {
   type QueueNames,
   presentEvent,
@@ -70,6 +72,7 @@ import {
   serviceOf,
   ticketState,
 } from './queue.presenter.ts';
+import { audit, auditAs } from '../../audit.ts';
 
 /** Parsed request bodies (the contracts' output types: ids coerced, defaults applied). */
 type ServiceData = z.output<typeof ServiceInput>;
@@ -101,6 +104,19 @@ export interface IssueArgs {
 }
 
 /** The hall's priority groups; a hall whose administrator has not set any yet has the defaults (R2.1). */
+/** What a ticket's audit row records: its state, never personal data. */
+function ticketAuditView(t: QueueTicketRow) {
+  return {
+    number: t.number,
+    status: t.status,
+    serviceId: t.current_service_id,
+    windowId: t.window_id,
+    targetWindowId: t.target_window_id,
+    recalls: t.recall_count,
+    version: t.version,
+  };
+}
+
 export async function prioritiesOf(r: Repositories, hallId: number) {
   const rows = await r.queue.listPriorities(hallId);
   return rows.length
@@ -138,13 +154,15 @@ export async function issueTicket(
   if (priority.code === 'appointment' && a.via === 'kiosk') throw invalid('queue.appointmentStaffOnly', {}, 'priority');
 
   let idHash: string | null = null;
+  let lookupHashes: string[] = [];
   let petitionerId = a.petitionerId ?? null;
   if (a.idNumber?.trim()) {
     const type = a.idType ?? 'resident';
     const checked = checkIdentity(type, a.idNumber, queueDay(a.now));
     if (!checked.ok) throw invalid(checked.code, {}, 'idNumber');
     idHash = deps.cipher.hash(idLookupKey(type, checked.info.normalized));
-    petitionerId ??= (await r.petitioners.findByIdHash(idHash))?.id ?? null;
+    lookupHashes = idLookupHashes(deps.cipher, type, checked.info.normalized);
+    petitionerId ??= (await r.petitioners.findByIdHash(lookupHashes))?.id ?? null;
   }
   if (a.matterId) {
     const matter = await r.matters.findById(a.matterId);
@@ -207,10 +225,17 @@ export async function issueTicket(
     window_id: null,
     data: toJson({ via: a.via, priority: priority.code }),
   });
+  // Kiosk tickets have no signed-in actor (actorId null); staff, registration and guide-desk tickets do.
+  await auditAs(r, { actorId: a.actorId, at, requestId: a.requestId, hallId: a.hallId }, {
+    entity: 'queue_ticket',
+    entityId: row.id,
+    action: 'queue.ticket.issue',
+    after: { number: row.number, serviceId: service.id, via: a.via, priority: priority.code, targetWindowId: row.target_window_id, matterId: row.matter_id, visitId: row.visit_id },
+  });
   if (idHash && !a.skipDisorderCheck && (a.via === 'kiosk' || a.via === 'staff')) {
     await checkDisorder(r, {
       hallId: a.hallId,
-      idHash,
+      idHash: lookupHashes,
       now: a.now,
       actorId: a.actorId,
       requestId: a.requestId,
@@ -305,7 +330,7 @@ export class QueueService {
   /** Runs `fn` in a transaction; a second current ticket at a window (the partial unique index) becomes a clear conflict. */
   private async tx<T>(fn: (r: Repositories) => Promise<T>): Promise<T> {
     try {
-      return await this.db.transaction().execute((trx) => fn(repositories(trx)));
+      return await transact(this.deps, (r) => fn(r));
     } catch (err) {
       if (isUniqueViolation(err)) throw windowBusy();
       throw err;
@@ -344,8 +369,7 @@ export class QueueService {
     checkHours(input.opensAt, input.closesAt);
     const hallId = ctx.actor.hallId;
     try {
-      return await this.db.transaction().execute(async (trx) => {
-        const r = repositories(trx);
+      return await transact(this.deps, async (r) => {
         const before = id === null ? undefined : await r.queue.getService(id);
         if (id !== null && (!before || before.hall_id !== hallId)) throw notFound('queue.serviceNotFound');
         const windows = await r.org.listWindows(hallId);
@@ -383,10 +407,7 @@ export class QueueService {
           row,
           [...new Set(input.windowIds)].sort((a, b) => a - b),
         );
-        await r.audit.insert({
-          at: ctx.now.toISOString(),
-          actorId: ctx.actor.id,
-          requestId: ctx.requestId,
+        await audit(r, ctx, {
           entity: 'queue_service',
           entityId: row.id,
           action: before ? 'queue.service.update' : 'queue.service.create',
@@ -413,17 +434,13 @@ export class QueueService {
     const dup = codes.find((c, i) => codes.indexOf(c) !== i);
     if (dup) throw invalid('queue.duplicatePriority', { code: dup }, `${codes.lastIndexOf(dup)}.code`);
     if (!codes.includes('normal')) throw invalid('queue.normalRequired');
-    await this.db.transaction().execute(async (trx) => {
-      const r = repositories(trx);
+    await transact(this.deps, async (r) => {
       const before = await r.queue.listPriorities(ctx.actor.hallId);
       await r.queue.replacePriorities(
         ctx.actor.hallId,
         list.map((p) => ({ code: p.code, name: p.name, name_en: p.nameEn ?? null, weight: p.weight })),
       );
-      await r.audit.insert({
-        at: ctx.now.toISOString(),
-        actorId: ctx.actor.id,
-        requestId: ctx.requestId,
+      await audit(r, ctx, {
         entity: 'queue_priority',
         entityId: ctx.actor.hallId,
         action: 'queue.priorities.replace',
@@ -480,8 +497,7 @@ export class QueueService {
     input: KioskTicketData,
     meta: { now: Date; requestId: string; lang: Lang },
   ): Promise<TicketPrint> {
-    const { row, print } = await this.db.transaction().execute(async (trx) => {
-      const r = repositories(trx);
+    const { row, print } = await transact(this.deps, async (r) => {
       const hall = await this.publicHall(r, hallCode);
       return issueTicket(r, this.deps, {
         hallId: hall.id,
@@ -501,8 +517,8 @@ export class QueueService {
   }
 
   async staffTicket(ctx: Ctx, input: StaffTicketData): Promise<TicketPrint> {
-    const { row, print } = await this.db.transaction().execute(async (trx) =>
-      issueTicket(repositories(trx), this.deps, {
+    const { row, print } = await transact(this.deps, async (r) =>
+      issueTicket(r, this.deps, {
         hallId: ctx.actor.hallId,
         now: ctx.now,
         actorId: ctx.actor.id,
@@ -540,10 +556,14 @@ export class QueueService {
     const current = await r.queue.currentOfWindow(windowId);
     const parked = await r.queue.parkedAtWindow(windowId);
     const callable = await callableInOrder(r, ctx, windowId, services);
+    const currentDetail = current ? await this.detailOf(r, ctx, current, names) : null;
+    // Polled every few seconds: the view of the visitor's registration is audited once per actor
+    // and ticket per window of time (view-audit.ts), not on every poll.
+    if (currentDetail) await this.auditOpened(ctx, currentDetail);
     return {
       window: { id: window.id, number: window.number, name: window.name },
       services: services.map((s) => ({ id: s.id, name: s.name, prefix: s.prefix, maxRecalls: s.max_recalls })),
-      current: current ? await this.detailOf(r, ctx, current, names) : null,
+      current: currentDetail,
       parked: parked.map((t) => presentTicket(t, names)),
       waiting: callable.slice(0, PANEL_WAITING).map((q) => presentTicket(q.row, names)),
       waitingCount: callable.length,
@@ -594,6 +614,13 @@ export class QueueService {
       window_id: windowId ?? t.window_id,
       data: toJson(extra.data),
     });
+    await audit(r, ctx, {
+      entity: 'queue_ticket',
+      entityId: t.id,
+      action: `queue.ticket.${action}`,
+      before: ticketAuditView(t),
+      after: { ...ticketAuditView(updated), ...(extra.data === undefined ? {} : { data: extra.data }) },
+    });
     published.push(ticketEvent(updated, action, ctx.now));
     return updated;
   }
@@ -615,6 +642,7 @@ export class QueueService {
       window_id: windowId,
       data: null,
     });
+    await audit(r, ctx, { entity: 'queue_ticket', entityId: t.id, action: 'queue.ticket.call', before: ticketAuditView(t), after: ticketAuditView(updated) });
     published.push(ticketEvent(updated, 'call', ctx.now));
     return updated;
   }
@@ -705,6 +733,12 @@ export class QueueService {
           window_id: windowId,
           data: toJson({ windows: windows.map((w) => w.number) }),
         });
+        await audit(r, ctx, {
+          entity: 'queue_ticket',
+          entityId: t.id,
+          action: 'queue.ticket.redirect',
+          after: { number: t.number, status: t.status, presentedAt: windowId, windows: windows.map((w) => w.number) },
+        });
       }
       const names = await this.names(r, ctx.actor.hallId);
       return { servedHere, ticket: presentTicket(t, names), windows };
@@ -772,6 +806,28 @@ export class QueueService {
     return this.detailOf(r, ctx, t, await this.names(r, ctx.actor.hallId));
   }
 
+  /** GET of one ticket: the detail, and when it opens the visitor's registration, the view audited. */
+  async view(ctx: Ctx, id: number): Promise<TicketDetail> {
+    const d = await this.detail(ctx, id);
+    await this.auditOpened(ctx, d);
+    return d;
+  }
+
+  /**
+   * The ticket's detail opened the visitor's full name (the window holding it, or leadership): an
+   * audit row for the view, ids only (issue 8 §3). Answers to queue actions write none: the action's
+   * own row names the actor, the ticket and the request.
+   */
+  private async auditOpened(ctx: Ctx, d: TicketDetail) {
+    if (!d.petitioner) return;
+    await auditView(this.deps, ctx, {
+      entity: 'queue_ticket',
+      entityId: d.id,
+      action: 'queue.ticket.view',
+      after: { petitionerId: d.petitioner.id, matterId: d.matterId },
+    });
+  }
+
   /**
    * The ticket with its trail; for the window holding it (or leadership reading every matter), the
    * visitor and his or her matters in this hall, masked: serving a ticket opens the history (R2.1 → R1.1).
@@ -805,9 +861,9 @@ export class QueueService {
       events,
       matterId: t.matter_id,
       petitioner: petitioner
-        ? { id: petitioner.id, name: petitioner.name, idNumberMasked: petitioner.id_masked }
+        ? { id: petitioner.id, name: openPii(this.deps.cipher, petitioner.name_enc) ?? '', idNumberMasked: petitioner.id_masked }
         : null,
-      matters: matters.map(presentSummary),
+      matters: matters.map((x) => presentSummary(x, this.deps.cipher)),
       disorderAlert: await r.queue.hasDisorderAlert(t.id, t.matter_id),
     };
   }

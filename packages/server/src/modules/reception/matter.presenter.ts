@@ -1,20 +1,27 @@
 import type { MatterSummary, PetitionerView, TimelineEntry } from '@hall/contracts';
-import type { IdType, MatterState, VisitKind } from '@hall/domain';
+import { type IdType, type MatterState, type VisitKind, ageOn, birthYearOf } from '@hall/domain';
 import { fromJson, type MatterEventRow, type PetitionerRow } from '@hall/db';
+import type { PiiCipher } from '../../pii.ts';
+import { openMaskedName, openPii } from './personal-data.ts';
 
-export const presentPetitioner = (p: PetitionerRow): PetitionerView => ({
-  id: p.id,
-  name: p.name,
-  idType: p.id_type as IdType,
-  idNumberMasked: p.id_masked,
-  sex: (p.sex as 'male' | 'female' | null) ?? null,
-  birthDate: p.birth_date,
-  phoneMasked: p.phone_masked,
-  addressMasked: p.address_masked,
-  ethnicity: p.ethnicity,
-  workplace: p.workplace,
-  occupation: p.occupation,
-});
+/** The petitioner's card: name opened, ID/phone/address masked, birth year and age instead of the date (issue 8 §3). */
+export const presentPetitioner = (p: PetitionerRow, cipher: PiiCipher, today: string): PetitionerView => {
+  const birthDate = openPii(cipher, p.birth_enc);
+  return {
+    id: p.id,
+    name: openPii(cipher, p.name_enc) ?? '',
+    idType: p.id_type as IdType,
+    idNumberMasked: p.id_masked,
+    sex: (p.sex as 'male' | 'female' | null) ?? null,
+    birthYear: birthYearOf(birthDate),
+    age: ageOn(birthDate, today),
+    phoneMasked: p.phone_masked,
+    addressMasked: p.address_masked,
+    ethnicity: p.ethnicity,
+    workplace: p.workplace,
+    occupation: p.occupation,
+  };
+};
 
 export interface SummaryRow {
   id: number;
@@ -23,7 +30,8 @@ export interface SummaryRow {
   state: string;
   visit_kind: string | null;
   petitioner_id: number;
-  petitioner_name: string;
+  /** Sealed; opened by presentSummary. */
+  petitioner_name_enc: string;
   id_masked: string;
   category_id: number | null;
   category_name: string | null;
@@ -35,14 +43,15 @@ export interface SummaryRow {
   people_count: number;
 }
 
-export const presentSummary = (m: SummaryRow): MatterSummary => ({
+/** A row of a list: the petitioner's name masked ('张**'); the matter's detail opens it (audited). */
+export const presentSummary = (m: SummaryRow, cipher: PiiCipher): MatterSummary => ({
   id: m.id,
   petitionNo: m.petition_no,
   registeredAt: m.registered_at,
   state: m.state as MatterState,
   visitKind: (m.visit_kind as VisitKind | null) ?? null,
   petitionerId: m.petitioner_id,
-  petitionerName: m.petitioner_name,
+  petitionerName: openMaskedName(cipher, m.petitioner_name_enc) ?? '',
   idNumberMasked: m.id_masked,
   categoryId: m.category_id,
   categoryName: m.category_name,

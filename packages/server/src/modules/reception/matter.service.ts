@@ -3,7 +3,7 @@
  * goes through the workflow table (decideTransition); each writes a timeline event and an audit row in
  * its transaction (R1.27). Access: a window's staff see only their window's visitors.
  */
-import type { ActionData, MatterDetail, MatterListQuery, Notice, ReceptionUpdate } from '@hall/contracts';
+import type { ActionData, MatterDetail, MatterListQuery, Notice, ReceptionUpdate, RevealRequest } from '@hall/contracts';
 import {
   DomainError,
   type MatterAction,
@@ -24,12 +24,16 @@ import {
 } from '@hall/domain';
 import { type MatterRow, type Repositories, bool, fromJson, repositories, toJson } from '@hall/db';
 import type { Ctx, Deps } from '../../context.ts';
+import { transact } from '../../transact.ts';
 import { matterFacts } from '../cases/case-facts.ts';
 import { EFFECTS, type EffectEnv, type EffectResult } from '../cases/case.effects.ts';
 import { loadCalendar } from '../cases/calendar.ts';
 import { caseRecords } from '../cases/case.presenter.ts';
 import { mayActOnMatter, mayReadMatter, notYours } from '../cases/matter-access.ts';
 import { presentEvent, presentPetitioner, presentSummary } from './matter.presenter.ts';
+import { openPii, wholeIdHashes } from './personal-data.ts';
+import { audit } from '../../audit.ts';
+import { auditView } from '../../view-audit.ts';
 
 type EarlierHandling = MatterDetail['earlierHandling'];
 
@@ -70,8 +74,12 @@ export class MatterService {
       to: day?.end,
       states: q.scope === 'open' ? MATTER_STATES.filter((s) => !CLOSED_STATES.includes(s)) : undefined,
       q: q.q,
+      // Names and ID numbers are sealed: `q` finds a petitioner by the exact full name or the whole
+      // ID number (keyed hashes), never by a part of either.
+      nameHashes: q.q ? this.deps.cipher.nameHashes(q.q) : undefined,
+      idHashes: q.q ? wholeIdHashes(this.deps.cipher, q.q) : undefined,
     });
-    return rows.map(presentSummary);
+    return rows.map((x) => presentSummary(x, this.deps.cipher));
   }
 
   async get(ctx: Ctx, id: number): Promise<MatterDetail> {
@@ -79,7 +87,16 @@ export class MatterService {
     const m = await r.matters.findById(id);
     if (!m) throw notFound('matter.notFound');
     this.assertCanRead(ctx, m);
-    return this.detail(ctx, r, m);
+    const detail = await this.detail(ctx, r, m);
+    // The detail opens the petitioner's full name: the view is audited (view-audit.ts: once per actor
+    // and matter per window of time), before the answer leaves.
+    await auditView(this.deps, ctx, {
+      entity: 'matter',
+      entityId: m.id,
+      action: 'matter.view',
+      after: { petitionerId: m.petitioner_id },
+    });
+    return detail;
   }
 
   private async detail(ctx: Ctx, r: Repositories, m: MatterRow): Promise<MatterDetail> {
@@ -118,11 +135,17 @@ export class MatterService {
     });
     const facts = await matterFacts(r, m, ctx.now);
     return {
-      ...presentSummary(summaryRow),
+      ...presentSummary(summaryRow, this.deps.cipher),
+      // The single-record view: the full name (lists show it masked); `get` audits the view.
+      petitionerName: openPii(this.deps.cipher, petitioner!.name_enc) ?? '',
       queryCode: m.query_code,
       hallName: hall?.name ?? '',
-      petitioner: presentPetitioner(petitioner!),
-      representatives: reps.map((x) => ({ name: x.name, idNumberMasked: x.id_masked, phoneMasked: x.phone_masked })),
+      petitioner: presentPetitioner(petitioner!, this.deps.cipher, chinaDate(ctx.now)),
+      representatives: reps.map((x) => ({
+        name: openPii(this.deps.cipher, x.name_enc) ?? '',
+        idNumberMasked: x.id_masked,
+        phoneMasked: x.phone_masked,
+      })),
       rulesAcknowledgedAt: m.rules_acknowledged_at,
       securityCheck: m.security_check,
       securityNote: m.security_note,
@@ -143,7 +166,7 @@ export class MatterService {
       registeredByName: registeredBy?.display_name ?? null,
       proposedVisitKind: proposal.kind,
       relatedMatterIds: proposal.related.map((x) => x.id),
-      earlierMatters: earlier.map(presentSummary),
+      earlierMatters: earlier.map((x) => presentSummary(x, this.deps.cipher)),
       decision:
         m.acceptance && m.decided_at
           ? {
@@ -158,7 +181,7 @@ export class MatterService {
         reply: x.reply,
         agrees: bool(x.agrees),
         ceases: bool(x.ceases),
-        signedName: x.signed_name,
+        signedName: openPii(this.deps.cipher, x.signed_name_enc),
         repliedAt: x.replied_at,
         repliedByName: x.replied_by_name,
       })),
@@ -166,7 +189,7 @@ export class MatterService {
       version: m.version,
       allowedActions: mayActOnMatter(ctx.actor, m) ? allowedActions(m.state as MatterState, ctx.actor.roles, facts) : [],
       facts,
-      case: await caseRecords(r, m, ctx.now),
+      case: await caseRecords(r, m, ctx.now, this.deps.cipher),
       timeline: events.map(presentEvent),
     };
   }
@@ -202,10 +225,7 @@ export class MatterService {
       data: toJson(event.data),
     });
     const keys = Object.keys(rest) as (keyof MatterRow)[];
-    await r.audit.insert({
-      at,
-      actorId: ctx.actor.id,
-      requestId: ctx.requestId,
+    await audit(r, ctx, {
       entity: 'matter',
       entityId: m.id,
       action: `matter.${event.action}`,
@@ -218,8 +238,7 @@ export class MatterService {
   /** R1.5: the receptionist confirms the visit kind and records what earlier units decided. */
   async updateReception(ctx: Ctx, id: number, u: ReceptionUpdate): Promise<MatterDetail> {
     if (!can(ctx.actor.roles, Permission.matterDecide)) throw forbidden();
-    return this.deps.database.db.transaction().execute(async (trx) => {
-      const r = repositories(trx);
+    return transact(this.deps, async (r) => {
       const m = await this.load(ctx, r, id, u.version);
       if (m.state !== 'registered' && m.state !== 'accepted') throw conflict('matter.actionNotAllowedInState');
       const updated = await this.save(
@@ -239,8 +258,7 @@ export class MatterService {
    * timeline event and the audit row are saved in the same transaction.
    */
   async act<A extends MatterAction>(ctx: Ctx, id: number, action: A, input: ActionData[A]): Promise<MatterDetail> {
-    return this.deps.database.db.transaction().execute(async (trx) => {
-      const r = repositories(trx);
+    return transact(this.deps, async (r) => {
       const m = await this.load(ctx, r, id, input.version);
       this.assertCanAct(ctx, m);
       const facts = await matterFacts(r, m, ctx.now);
@@ -251,7 +269,7 @@ export class MatterService {
       const to = d.transition.to;
       const calendar = await loadCalendar(r);
       const effect = EFFECTS[action] as (env: EffectEnv, input: ActionData[A]) => Promise<EffectResult>;
-      const out = await effect({ ctx, r, m, to, calendar, today: chinaDate(ctx.now) }, input);
+      const out = await effect({ ctx, r, m, to, calendar, today: chinaDate(ctx.now), cipher: this.deps.cipher }, input);
       const updated = await this.save(ctx, r, m, { ...out.changes, state: to }, {
         action,
         toState: to,
@@ -262,7 +280,10 @@ export class MatterService {
     });
   }
 
-  /** The notice (告知单) of the acceptance decision (R1.5, R1.5b). */
+  /**
+   * The notice (告知单) of the acceptance decision (R1.5, R1.5b). Printed by staff and handed to the
+   * petitioner, it is addressed to him or her by full name; every view of it is audited (issue 8 §3).
+   */
   async notice(ctx: Ctx, id: number): Promise<Notice> {
     const r = repositories(this.deps.database.db);
     const m = await r.matters.findById(id);
@@ -275,11 +296,14 @@ export class MatterService {
       r.org.getWindow(m.window_id),
       m.decided_by ? r.staff.findById(m.decided_by) : undefined,
     ]);
+    await transact(this.deps, (tr) =>
+      audit(tr, ctx, { entity: 'matter', entityId: m.id, action: 'notice.view', after: { petitionerId: m.petitioner_id } }),
+    );
     return {
       hallName: hall!.name,
       petitionNo: m.petition_no,
       queryCode: m.query_code,
-      petitionerName: petitioner!.name,
+      petitionerName: openPii(this.deps.cipher, petitioner!.name_enc) ?? '',
       registeredAt: m.registered_at,
       summary: m.summary,
       acceptance: m.acceptance as Notice['acceptance'],
@@ -292,11 +316,9 @@ export class MatterService {
   }
 
   /** Shows one full personal value: permission, scope, and an audit row for every view. */
-  async reveal(ctx: Ctx, petitionerId: number, field: 'idNumber' | 'phone' | 'address'): Promise<{ value: string | null }> {
+  async reveal(ctx: Ctx, petitionerId: number, field: RevealRequest['field']): Promise<{ value: string | null }> {
     if (!can(ctx.actor.roles, Permission.piiReveal)) throw forbidden();
-    const { db } = this.deps.database;
-    return db.transaction().execute(async (trx) => {
-      const r = repositories(trx);
+    return transact(this.deps, async (r) => {
       const p = await r.petitioners.findById(petitionerId);
       if (!p) throw notFound('petitioner.notFound');
       const matters = await r.matters.list({ hallId: ctx.actor.hallId, petitionerId, limit: 500 });
@@ -305,11 +327,8 @@ export class MatterService {
         can(ctx.actor.roles, Permission.visitorRegister) ||
         matters.some((m) => m.window_id === ctx.actor.windowId);
       if (!mayView || matters.length === 0) throw forbidden('auth.notYourWindow');
-      const enc = field === 'idNumber' ? p.id_enc : field === 'phone' ? p.phone_enc : p.address_enc;
-      await r.audit.insert({
-        at: ctx.now.toISOString(),
-        actorId: ctx.actor.id,
-        requestId: ctx.requestId,
+      const enc = { idNumber: p.id_enc, phone: p.phone_enc, address: p.address_enc, birthDate: p.birth_enc }[field];
+      await audit(r, ctx, {
         entity: 'petitioner',
         entityId: p.id,
         action: 'pii.reveal',

@@ -6,6 +6,7 @@ import {
   type ActionData,
   ErrorBody,
   IDEMPOTENCY_HEADER,
+  IdempotencyKey,
   IdParam,
   LookupQuery,
   LookupResult,
@@ -37,7 +38,7 @@ export function receptionRoutes(app: FastifyInstance, deps: Deps) {
     '/api/petitioners/lookup',
     {
       schema: { tags, querystring: LookupQuery, response: { 200: LookupResult, ...errors } },
-      preHandler: requireAuth(Permission.visitorRegister),
+      preValidation: requireAuth(Permission.visitorRegister),
     },
     async (req) => registration.lookup(ctxOf(req, deps), req.query.idType, req.query.idNumber),
   );
@@ -46,7 +47,7 @@ export function receptionRoutes(app: FastifyInstance, deps: Deps) {
     '/api/petitioners/:id/reveal',
     {
       schema: { tags, params: IdParam, body: RevealRequest, response: { 200: RevealResult, ...errors } },
-      preHandler: requireAuth(Permission.piiReveal),
+      preValidation: requireAuth(Permission.piiReveal),
     },
     async (req) => matters.reveal(ctxOf(req, deps), req.params.id, req.body.field),
   );
@@ -56,24 +57,24 @@ export function receptionRoutes(app: FastifyInstance, deps: Deps) {
     {
       schema: {
         tags,
-        headers: z.object({ [IDEMPOTENCY_HEADER]: z.string().min(8).max(100).optional() }),
+        headers: z.object({ [IDEMPOTENCY_HEADER]: IdempotencyKey.optional() }),
         body: RegistrationRequest,
         response: { 200: RegistrationResult, ...errors },
       },
-      preHandler: requireAuth(Permission.visitorRegister),
+      preValidation: requireAuth(Permission.visitorRegister),
     },
     async (req) => registration.register(ctxOf(req, deps), req.body, req.headers[IDEMPOTENCY_HEADER]),
   );
 
   r.get(
     '/api/matters',
-    { schema: { tags, querystring: MatterListQuery, response: { 200: z.array(MatterSummary), ...errors } }, preHandler: requireAuth() },
+    { schema: { tags, querystring: MatterListQuery, response: { 200: z.array(MatterSummary), ...errors } }, preValidation: requireAuth() },
     async (req) => matters.list(ctxOf(req, deps), req.query),
   );
 
   r.get(
     '/api/matters/:id',
-    { schema: { tags, params: IdParam, response: { 200: MatterDetail, ...errors } }, preHandler: requireAuth() },
+    { schema: { tags, params: IdParam, response: { 200: MatterDetail, ...errors } }, preValidation: requireAuth() },
     async (req) => matters.get(ctxOf(req, deps), req.params.id),
   );
 
@@ -81,7 +82,7 @@ export function receptionRoutes(app: FastifyInstance, deps: Deps) {
     '/api/matters/:id/reception',
     {
       schema: { tags, params: IdParam, body: ReceptionUpdate, response: { 200: MatterDetail, ...errors } },
-      preHandler: requireAuth(Permission.matterDecide),
+      preValidation: requireAuth(Permission.matterDecide),
     },
     async (req) => matters.updateReception(ctxOf(req, deps), req.params.id, req.body),
   );
@@ -92,7 +93,7 @@ export function receptionRoutes(app: FastifyInstance, deps: Deps) {
       `/api/matters/:id/actions/${action}`,
       {
         schema: { tags: ['cases'], params: IdParam, body: ACTION_INPUTS[action], response: { 200: MatterDetail, ...errors } },
-        preHandler: requireAuth(),
+        preValidation: requireAuth(),
       },
       async (req) => matters.act(ctxOf(req, deps), req.params.id, action, req.body as ActionData[typeof action]),
     );
@@ -100,7 +101,7 @@ export function receptionRoutes(app: FastifyInstance, deps: Deps) {
 
   r.get(
     '/api/matters/:id/notice',
-    { schema: { tags, params: IdParam, response: { 200: Notice, ...errors } }, preHandler: requireAuth() },
+    { schema: { tags, params: IdParam, response: { 200: Notice, ...errors } }, preValidation: requireAuth() },
     async (req) => matters.notice(ctxOf(req, deps), req.params.id),
   );
 }

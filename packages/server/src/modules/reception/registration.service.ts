@@ -15,16 +15,20 @@ import {
   conflict,
   formatPetitionNo,
   invalid,
+  maskName,
   needsDocumentReason,
   proposeVisitKind,
   queryCodeFromBytes,
 } from '@hall/domain';
 import { type HallWindowRow, type Repositories, isUniqueViolation, repositories, toJson } from '@hall/db';
 import type { Ctx, Deps } from '../../context.ts';
+import { transact } from '../../transact.ts';
 import { checkDisorder } from '../floor/disorder-check.ts';
 import { issueTicket } from '../queue/queue.service.ts';
 import { presentPetitioner, presentSummary } from './matter.presenter.ts';
-import { idLookupKey, sealAddress, sealIdNumber, sealPhone } from './personal-data.ts';
+import { idLookupHashes, openPii, sealAddress, sealIdNumber, sealName, sealPhone } from './personal-data.ts';
+import type { PiiCipher } from '../../pii.ts';
+import { audit } from '../../audit.ts';
 
 class IdempotentReplay extends Error {}
 
@@ -42,19 +46,26 @@ export class RegistrationService {
     const info = this.checkId(idType, idNumber, ctx.now, 'idNumber');
     const { db } = this.deps.database;
     const r = repositories(db);
-    const p = await r.petitioners.findByIdHash(this.deps.cipher.hash(idLookupKey(idType, info.normalized)));
+    const p = await r.petitioners.findByIdHash(idLookupHashes(this.deps.cipher, idType, info.normalized));
     const derived = { birthDate: info.birthDate ?? null, sex: info.sex ?? null, detectedType: info.type };
     if (!p) return { derived, petitioner: null, earlierMatters: [] };
     const earlier = await r.matters.list({ hallId: ctx.actor.hallId, petitionerId: p.id, limit: 50 });
-    await r.audit.insert({
-      at: ctx.now.toISOString(),
-      actorId: ctx.actor.id,
-      requestId: ctx.requestId,
-      entity: 'petitioner',
-      entityId: p.id,
-      action: 'petitioner.lookup',
-    });
-    return { derived, petitioner: presentPetitioner(p), earlierMatters: earlier.map(presentSummary) };
+    // A GET has no transaction: the audit row is appended in one of its own (the chain's head is
+    // read and advanced atomically), like every view of personal data (view-audit.ts).
+    await transact(this.deps, (tr) =>
+      audit(tr, ctx, {
+        entity: 'petitioner',
+        entityId: p.id,
+        action: 'petitioner.lookup',
+      }),
+    );
+    // The prefill of an earlier petitioner: masked like every view (birth year and age, not the date).
+    // `derived` comes from the number the registrar has just typed, so it tells nothing new.
+    return {
+      derived,
+      petitioner: presentPetitioner(p, this.deps.cipher, chinaDate(ctx.now)),
+      earlierMatters: earlier.map((x) => presentSummary(x, this.deps.cipher)),
+    };
   }
 
   async register(ctx: Ctx, data: RegistrationData, idempotencyKey?: string): Promise<RegistrationResult> {
@@ -97,8 +108,7 @@ export class RegistrationService {
     idempotencyKey: string | undefined,
   ): Promise<RegistrationResult> {
     try {
-      const committed = await this.deps.database.db.transaction().execute(async (trx) => {
-        const r = repositories(trx);
+      const committed = await transact(this.deps, async (r) => {
         if (idempotencyKey) {
           try {
             await r.idempotency.claim({
@@ -163,10 +173,14 @@ export class RegistrationService {
     // The petitioner: one record per document, updated with what the visitor says today.
     const pet = data.petitioner;
     const sealedId = sealIdNumber(cipher, pet.idType, idNormalized);
-    const existing = await r.petitioners.findByIdHash(sealedId.id_hash);
+    const existing = await r.petitioners.findByIdHash(idLookupHashes(cipher, pet.idType, idNormalized));
     const now = ctx.now.toISOString();
+    const name = sealName(cipher, pet.name);
     const personal = {
-      name: pet.name,
+      name_enc: name.enc,
+      name_hash: name.hash,
+      // Under the current key (a rotation may be under way: this row is then done).
+      ...sealedId,
       ...(pet.phone ? sealPhone(cipher, pet.phone) : {}),
       ...(pet.address ? sealAddress(cipher, pet.address) : {}),
       ethnicity: pet.ethnicity ?? existing?.ethnicity ?? null,
@@ -181,21 +195,17 @@ export class RegistrationService {
           ...sealAddress(cipher, null),
           ...personal,
           id_type: pet.idType,
-          ...sealedId,
           sex,
-          birth_date: birthDate,
+          birth_enc: cipher.encryptOpt(birthDate),
           created_at: now,
         });
     if (existing) {
-      await r.audit.insert({
-        at: now,
-        actorId: ctx.actor.id,
-        requestId: ctx.requestId,
+      await audit(r, ctx, {
         entity: 'petitioner',
         entityId: existing.id,
         action: 'petitioner.update',
-        before: maskedView(existing),
-        after: maskedView(petitioner),
+        before: maskedView(existing, cipher),
+        after: maskedView(petitioner, cipher),
       });
     }
 
@@ -259,7 +269,7 @@ export class RegistrationService {
     await r.matters.insertRepresentatives(
       reps.map((rep) => ({
         matter_id: matter.id,
-        name: rep.name,
+        name_enc: sealName(cipher, rep.name).enc,
         id_type: rep.normalized ? (rep.idType ?? 'resident') : null,
         id_enc: rep.normalized ? cipher.encrypt(rep.normalized) : null,
         id_masked: rep.normalized ? sealIdNumber(cipher, rep.idType ?? 'resident', rep.normalized).id_masked : null,
@@ -287,10 +297,7 @@ export class RegistrationService {
       note: null,
       data: toJson(facts),
     });
-    await r.audit.insert({
-      at: now,
-      actorId: ctx.actor.id,
-      requestId: ctx.requestId,
+    await audit(r, ctx, {
       entity: 'matter',
       entityId: matter.id,
       action: 'matter.register',
@@ -320,7 +327,7 @@ export class RegistrationService {
     // R2.3: a person on the disorder list: the guide and the routed window are alerted (never blocked).
     const alert = await checkDisorder(r, {
       hallId: hall.id,
-      idHash: sealedId.id_hash,
+      idHash: idLookupHashes(cipher, pet.idType, idNormalized),
       now: ctx.now,
       actorId: ctx.actor.id,
       requestId: ctx.requestId,
@@ -354,9 +361,12 @@ export class RegistrationService {
   }
 }
 
-/** What the audit trail keeps of a petitioner: never plaintext personal data. */
-export const maskedView = (p: { name: string; id_masked: string; phone_masked: string | null; address_masked: string | null }) => ({
-  name: p.name,
+/** What the audit trail keeps of a petitioner: never plaintext personal data (the name masked too, issue 8 §3). */
+export const maskedView = (
+  p: { name_enc: string; id_masked: string; phone_masked: string | null; address_masked: string | null },
+  cipher: PiiCipher,
+) => ({
+  name: maskName(openPii(cipher, p.name_enc)),
   idNumber: p.id_masked,
   phone: p.phone_masked,
   address: p.address_masked,

@@ -17,14 +17,14 @@ export function worklistRoutes(app: FastifyInstance, deps: Deps) {
     '/api/supervision/due',
     {
       schema: { tags, querystring: SupervisionDueQuery, response: { 200: SupervisionDue, ...errors } },
-      preHandler: requireAuth(),
+      preValidation: requireAuth(),
     },
     async (req) => worklist.supervisionDue(ctxOf(req, deps), req.query),
   );
 
   r.get(
     '/api/inbox',
-    { schema: { tags, response: { 200: Inbox, ...errors } }, preHandler: requireAuth() },
+    { schema: { tags, response: { 200: Inbox, ...errors } }, preValidation: requireAuth() },
     async (req) => worklist.inbox(ctxOf(req, deps)),
   );
 
@@ -32,7 +32,7 @@ export function worklistRoutes(app: FastifyInstance, deps: Deps) {
     '/api/units/urges',
     {
       schema: { tags, querystring: UnitUrgesQuery, response: { 200: UnitUrges, ...errors } },
-      preHandler: requireAuth(),
+      preValidation: requireAuth(),
     },
     async (req) => worklist.unitUrges(ctxOf(req, deps), req.query),
   );

@@ -37,6 +37,7 @@ import { type Repositories, bool, repositories } from '@hall/db';
 import type { Actor, Ctx, Deps } from '../../context.ts';
 import { loadCalendar } from '../cases/calendar.ts';
 import { caseStepFacts } from '../cases/case-facts.ts';
+import { openMaskedName } from '../reception/personal-data.ts';
 
 type WorkScope = Parameters<Repositories['worklist']['matters']>[0];
 type WorkMatter = Awaited<ReturnType<Repositories['worklist']['matters']>>[number];
@@ -223,7 +224,7 @@ export class WorklistService {
         summary: m.summary,
         state: m.state,
         version: m.version,
-        petitionerName: m.petitioner_name,
+        petitionerName: openMaskedName(this.deps.cipher, m.petitioner_name_enc) ?? '',
         windowId: m.window_id,
         windowName: m.window_name,
         unitId: m.assigned_unit_id,
@@ -298,7 +299,7 @@ export class WorklistService {
           petitionNo: m.petition_no,
           summary: m.summary,
           state: m.state,
-          petitionerName: m.petitioner_name,
+          petitionerName: openMaskedName(this.deps.cipher, m.petitioner_name_enc) ?? '',
           windowName: m.window_name,
           unitName: m.unit_name,
           actions,
@@ -359,7 +360,7 @@ export class WorklistService {
           petitionNo: a.petition_no,
           summary: a.summary,
           state: a.state,
-          petitionerName: a.petitioner_name,
+          petitionerName: openMaskedName(this.deps.cipher, a.petitioner_name_enc) ?? '',
           windowName: a.window_name,
           unitName: a.unit_name,
           actions: [],

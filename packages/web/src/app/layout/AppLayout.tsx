@@ -6,6 +6,7 @@ import { useMe } from '../../lib/auth';
 import { Permission, can, canAny } from '../../lib/policy';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { Loading } from '../../components/PageStatus';
+import { DemoBanner } from '../../components/DemoBanner';
 import { UserBar } from './UserBar';
 import { useWorklistNav } from '../../features/worklist';
 import { useAccountabilityNav } from '../../features/accountability';
@@ -57,6 +58,7 @@ export function AppLayout() {
     : (holder?.key ?? location.pathname.split('/')[1] ?? '');
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <DemoBanner />
       <Layout.Header
         style={{
           display: 'flex',

@@ -5,7 +5,7 @@ const zh = {
   badge: '{{count}} 项待我处理',
   list: {
     title: '责任查究',
-    hint: '承办单位逾期未办结、逾期未申请延期由系统自动发现；未按要求调查致处理错误、失职渎职由交办窗口提请。主任或副主任批准后交责任查究室：先发自查通知限期整改，整改不力的经主任批准后调查（R1.23–R1.25）。',
+    hint: '承办单位逾期未办结、逾期未申请延期由系统自动发现；未按要求调查致处理错误、失职渎职由交办窗口提请。主任或副主任批准后交责任查究室：先发自查通知限期整改，整改不力的经主任批准后调查。', // R1.23–R1.25
     filter: { mine: '待我处理', open: '进行中', closed: '已办结', all: '全部' },
     count: '共 {{count}} 项',
     empty: '暂无责任查究',
@@ -38,7 +38,7 @@ const zh = {
     noActions: '当前没有需要您办理的步骤',
     actionsTitle: '办理',
     dossier: '查究卷宗',
-    dossierHint: '每一步均记入卷宗（R1.25）',
+    dossierHint: '每一步均记入卷宗', // R1.25
     documents: '文书',
     noDocuments: '暂无文书',
     openDocument: '查看 / 打印',
@@ -67,12 +67,12 @@ const zh = {
   quality: { good: '整改到位', poor: '整改不力' },
   action: {
     explain: {
-      approve: '批准后转责任查究室办理（R1.23）。',
-      reject: '不予查究，本次责任查究结束。请写明理由（R1.23）。',
-      sendNotice: '向承办单位发出自查通知并设定整改期限；系统生成编号文书（R1.24）。',
-      recordRectification: '记录承办单位的自查整改情况：整改到位则结束；整改不力须经主任批准后调查（R1.24）。',
-      approveInvestigation: '整改不力：批准责任查究室对承办单位及责任人开展调查（R1.24，仅限大厅主任）。',
-      concludeInvestigation: '记录调查结论，本次责任查究办结（R1.24、R1.25）。',
+      approve: '批准后转责任查究室办理。', // R1.23
+      reject: '不予查究，本次责任查究结束。请写明理由。', // R1.23
+      sendNotice: '向承办单位发出自查通知并设定整改期限；系统生成编号文书。', // R1.24
+      recordRectification: '记录承办单位的自查整改情况：整改到位则结束；整改不力须经主任批准后调查。', // R1.24
+      approveInvestigation: '整改不力：批准责任查究室对承办单位及责任人开展调查（仅限大厅主任）。', // R1.24
+      concludeInvestigation: '记录调查结论，本次责任查究办结。', // R1.24, R1.25
     },
     field: {
       note: '意见',
@@ -102,7 +102,7 @@ const zh = {
   propose: {
     button: '提请责任查究',
     title: '提请责任查究 · {{no}}',
-    explain: '承办单位逾期未办结、逾期未申请延期由系统自动发现，无需提请。以下两种情形由交办窗口提请，经主任或副主任批准后交责任查究室（R1.23）。',
+    explain: '承办单位逾期未办结、逾期未申请延期由系统自动发现，无需提请。以下两种情形由交办窗口提请，经主任或副主任批准后交责任查究室。', // R1.23
     trigger: '查究情形',
     reason: '提请理由',
     reasonPlaceholder: '写明事实和依据',
@@ -116,7 +116,7 @@ const en: typeof zh = {
   badge: '{{count}} waiting on you',
   list: {
     title: 'Accountability inquiries',
-    hint: 'Cases not finished in time, or overdue without an extension request, are found by the system; wrong handling and dereliction are proposed by the assigning window. Once the director or a deputy approves, the accountability office first sends a self-inspection notice with a rectification deadline; poor rectification is investigated with the director’s approval (R1.23–R1.25).',
+    hint: 'Cases not finished in time, or overdue without an extension request, are found by the system; wrong handling and dereliction are proposed by the assigning window. Once the director or a deputy approves, the accountability office first sends a self-inspection notice with a rectification deadline; poor rectification is investigated with the director’s approval.',
     filter: { mine: 'Waiting on me', open: 'Open', closed: 'Closed', all: 'All' },
     count: '{{count}} inquiries',
     empty: 'No inquiries',
@@ -149,7 +149,7 @@ const en: typeof zh = {
     noActions: 'Nothing for you to do here now',
     actionsTitle: 'Steps',
     dossier: 'Dossier',
-    dossierHint: 'Every step is kept in the dossier (R1.25)',
+    dossierHint: 'Every step is kept in the dossier',
     documents: 'Documents',
     noDocuments: 'No documents',
     openDocument: 'View / print',
@@ -178,12 +178,12 @@ const en: typeof zh = {
   quality: { good: 'Good', poor: 'Poor' },
   action: {
     explain: {
-      approve: 'Once approved, the inquiry goes to the accountability office (R1.23).',
-      reject: 'No inquiry: this ends it. Give the reason (R1.23).',
-      sendNotice: 'Send the unit a self-inspection notice with a rectification deadline; a numbered document is issued (R1.24).',
-      recordRectification: 'Record the unit’s rectification: good ends the inquiry; poor needs the director’s approval to investigate (R1.24).',
-      approveInvestigation: 'Poor rectification: approve investigating the unit and the persons responsible (R1.24, the director only).',
-      concludeInvestigation: 'Record the findings: the inquiry is concluded (R1.24, R1.25).',
+      approve: 'Once approved, the inquiry goes to the accountability office.',
+      reject: 'No inquiry: this ends it. Give the reason.',
+      sendNotice: 'Send the unit a self-inspection notice with a rectification deadline; a numbered document is issued.',
+      recordRectification: 'Record the unit’s rectification: good ends the inquiry; poor needs the director’s approval to investigate.',
+      approveInvestigation: 'Poor rectification: approve investigating the unit and the persons responsible (the director only).',
+      concludeInvestigation: 'Record the findings: the inquiry is concluded.',
     },
     field: {
       note: 'Note',
@@ -213,7 +213,7 @@ const en: typeof zh = {
   propose: {
     button: 'Propose an inquiry',
     title: 'Propose an accountability inquiry · {{no}}',
-    explain: 'Overdue cases are found by the system and need no proposal. The window proposes an inquiry for these two grounds; the director or a deputy approves it and it goes to the accountability office (R1.23).',
+    explain: 'Overdue cases are found by the system and need no proposal. The window proposes an inquiry for these two grounds; the director or a deputy approves it and it goes to the accountability office.',
     trigger: 'Ground',
     reason: 'Reason',
     reasonPlaceholder: 'The facts and the basis',

@@ -3,13 +3,15 @@
  * entity id are kept in the address (`?entity=window&entityId=3`) so other screens can link here.
  */
 import { useMemo, useState } from 'react';
-import { AutoComplete, Button, Col, Collapse, Input, Row, Select, Table, Tag, Typography } from 'antd';
+import { Alert, AutoComplete, Button, Card, Col, Collapse, Descriptions, Input, Row, Select, Table, Tag, Typography } from 'antd';
+import { Permission } from '@hall/domain';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import dayjs from 'dayjs';
-import type { AuditEntry } from '@hall/contracts';
+import type { AuditEntry, AuditVerification } from '@hall/contracts';
+import { errorMessage } from '../../lib/api';
 import { LoadError, SectionHeader } from './common';
-import { useAudit } from './queries';
+import { useAudit, useAuditVerification, useMe, useRunAuditVerification } from './queries';
 
 const KNOWN_ENTITIES = [
   'hall',
@@ -68,6 +70,7 @@ export function AuditSection() {
 
   return (
     <>
+      <ChainVerification />
       <SectionHeader
         title={t('audit.title')}
         extra={
@@ -120,6 +123,13 @@ export function AuditSection() {
           rowExpandable: (e) => e.before != null || e.after != null,
         }}
         columns={[
+          {
+            // The entry's place in the hash chain (R1.27); the hash is in the tooltip.
+            title: t('audit.seq'),
+            dataIndex: 'seq',
+            width: 80,
+            render: (seq: number | null | undefined, e) => <span title={e.hash ?? undefined}>{seq ?? '—'}</span>,
+          },
           {
             title: t('audit.at'),
             dataIndex: 'at',
@@ -181,6 +191,68 @@ export function AuditSection() {
         ]}
       />
     </>
+  );
+}
+
+/**
+ * The audit chain (R1.27): the last verification (when, by whom or what, the result, the head) and,
+ * for the administrator, a button that runs one now. A broken chain names its first broken link.
+ */
+function ChainVerification() {
+  const { t } = useTranslation('admin');
+  const state = useAuditVerification();
+  const run = useRunAuditVerification();
+  const me = useMe();
+  const canRun = !me.data || me.data.permissions.includes(Permission.orgManage);
+  const v: AuditVerification | null | undefined = state.data?.last;
+  const source = (s: string) => t(`audit.chain.source.${s}`, { defaultValue: s });
+  return (
+    <Card
+      size="small"
+      style={{ marginBottom: 16 }}
+      data-testid="audit-chain"
+      title={t('audit.chain.title')}
+      extra={
+        canRun && (
+          <Button type="primary" loading={run.isPending} onClick={() => run.mutate()} data-testid="audit-verify">
+            {t('audit.chain.run')}
+          </Button>
+        )
+      }
+    >
+      <LoadError error={state.error} />
+      {run.error && <Alert type="error" showIcon style={{ marginBottom: 8 }} message={errorMessage(run.error)} />}
+      {state.isSuccess && !v && <Typography.Text type="secondary">{t('audit.chain.never')}</Typography.Text>}
+      {v && (
+        <>
+          <Alert
+            type={v.ok ? 'success' : 'error'}
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="audit-chain-result"
+            message={v.ok ? t('audit.chain.intact') : t('audit.chain.broken')}
+            description={v.message}
+          />
+          <Descriptions size="small" column={{ xs: 1, md: 3 }} data-testid="audit-chain-details">
+            <Descriptions.Item label={t('audit.chain.at')}>{dayjs(v.at).format('YYYY-MM-DD HH:mm:ss')}</Descriptions.Item>
+            <Descriptions.Item label={t('audit.chain.by')}>
+              {source(v.source)}
+              {v.actorName ? ` · ${v.actorName}` : ''}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('audit.chain.checked')}>{v.checked}</Descriptions.Item>
+            <Descriptions.Item label={t('audit.chain.head')}>
+              #{v.headSeq} <Typography.Text code copyable={{ text: v.headHash }}>{v.headHash.slice(0, 16)}…</Typography.Text>
+            </Descriptions.Item>
+            {!v.ok && (
+              <Descriptions.Item label={t('audit.chain.firstBroken')} span={2}>
+                <Tag color="red">{t(`audit.chain.problem.${v.problem}`, { defaultValue: v.problem ?? '' })}</Tag>
+                {t('audit.chain.brokenAt', { seq: v.brokenSeq ?? '—', id: v.brokenId ?? '—' })}
+              </Descriptions.Item>
+            )}
+          </Descriptions>
+        </>
+      )}
+    </Card>
   );
 }
 

@@ -5,6 +5,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AuditEntry,
+  AuditVerification,
+  AuditVerificationState,
   Category,
   CategoryInput,
   CategoryRouteInput,
@@ -54,6 +56,21 @@ export const useStaff = () =>
 export const useMe = () => useQuery({ queryKey: adminKeys.me, queryFn: () => get<Me>('/auth/me'), staleTime: 60_000 });
 export const useAudit = (q: AuditQueryParams) =>
   useQuery({ queryKey: adminKeys.audit(q), queryFn: () => get<AuditEntry[]>(`/audit${qs(q)}`) });
+
+/** The audit chain's last verification (R1.27), and running one now (org:manage; recorded and audited). */
+export const useAuditVerification = () =>
+  useQuery({ queryKey: ['admin', 'audit-verification'], queryFn: () => get<AuditVerificationState>('/admin/audit/verification') });
+export function useRunAuditVerification() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => post<AuditVerification>('/admin/audit/verify'),
+    onSuccess: (v) => {
+      qc.setQueryData<AuditVerificationState>(['admin', 'audit-verification'], { last: v });
+      void qc.invalidateQueries({ queryKey: ['admin', 'audit'] });
+      void qc.invalidateQueries({ queryKey: ['alerts'] });
+    },
+  });
+}
 
 /** Create (POST) or update (PUT /:key) one record, then refresh the list it belongs to. */
 function useSave<In, Out>(path: string, listKey: readonly string[]) {

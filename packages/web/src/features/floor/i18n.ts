@@ -15,8 +15,8 @@ const zh = {
   guide: {
     title: '导访台',
     securityTitle: '入口安检',
-    hint: '询问来访目的，引导至相应服务并取号；不属于大厅职责的告知来访人并通知安检（R2.2）。',
-    securityHint: '记录入口安检结果（R4.1）。',
+    hint: '询问来访目的，引导至相应服务并取号；不属于大厅职责的告知来访人并通知安检。', // R2.2
+    securityHint: '记录入口安检结果。', // R4.1
     check: {
       title: '安检',
       result: '安检结果',
@@ -25,7 +25,7 @@ const zh = {
     },
     person: {
       title: '来访人',
-      optional: '均为选填；登记证件号码后可与扰序名单比对（R2.3）',
+      optional: '均为选填；登记证件号码后可与扰序名单比对', // R2.3
       name: '姓名',
       idType: '证件类型',
       idNumber: '证件号码',
@@ -38,9 +38,9 @@ const zh = {
       closed: '未开放',
       priority: '优先群体',
       securityInformed: '已通知安检',
-      securityInformedRequired: '不属于大厅职责的来访人须通知安检（R2.2）',
-      outOfScopeHint: '告知来访人该事项不属于大厅职责，并通知安检（R2.2）。',
-      legalNote: '只解答程序性问题，不对实体问题发表意见（R2.2）。',
+      securityInformedRequired: '不属于大厅职责的来访人须通知安检', // R2.2
+      outOfScopeHint: '告知来访人该事项不属于大厅职责，并通知安检。', // R2.2
+      legalNote: '只解答程序性问题，不对实体问题发表意见。', // R2.2
       question: '问题',
       answer: '程序性解答',
       elsewhereNote: '指引去向',
@@ -79,7 +79,7 @@ const zh = {
   },
   lingering: {
     title: '滞留提示',
-    hint: '请上前询问是否还有未办完的事项（R2.3a）',
+    hint: '请上前询问是否还有未办完的事项', // R2.3a
     closingSoon: '临近下班（{{closesAt}}）：以下来访人仍在大厅，请告知值班法警和工作人员',
     empty: '暂无需要关注的来访人',
     reason: { longWait: '取号后久未叫号', noShow: '过号未到', closing: '临近下班仍在大厅' },
@@ -100,7 +100,7 @@ const zh = {
   },
   disorder: {
     title: '扰序名单',
-    audited: '名单仅供大厅秩序管理使用。每次查看、修改均记入审计日志（R2.3），列入名单不影响来访人正常办事。',
+    audited: '名单仅供大厅秩序管理使用。每次查看、修改均记入审计日志，列入名单不影响来访人正常办事。', // R2.3
     filter: { all: '全部' },
     count: '共 {{count}} 人',
     empty: '暂无记录',
@@ -142,7 +142,7 @@ const zh = {
       done: '{{action}}：已完成',
       stale: '该记录已被他人更新，已刷新为最新内容',
       explain: {
-        approve: '审批后在有效期内，此人再次到访（登记、取号、导访台）时提示导访员和窗口；不影响正常办事（R2.3）。',
+        approve: '审批后在有效期内，此人再次到访（登记、取号、导访台）时提示导访员和窗口；不影响正常办事。', // R2.3
         reject: '不列入名单，此记录结束。',
         remove: '提前移出名单，此后不再提示。',
       },
@@ -150,7 +150,7 @@ const zh = {
   },
   incident: {
     title: '记录扰序事件',
-    explain: '记录扰乱大厅秩序的行为；首次记录的人员待主任或组长审批后列入名单（R2.3）。',
+    explain: '记录扰乱大厅秩序的行为；首次记录的人员待主任或组长审批后列入名单。', // R2.3
     person: '姓名',
     idType: '证件类型',
     idNumber: '证件号码',
@@ -190,8 +190,8 @@ const en: typeof zh = {
   guide: {
     title: 'Guide desk',
     securityTitle: 'Entry check',
-    hint: 'Ask the purpose, direct the visitor to the right service and issue the ticket; tell out-of-scope visitors so and inform security (R2.2).',
-    securityHint: 'Record the security check at the entry (R4.1).',
+    hint: 'Ask the purpose, direct the visitor to the right service and issue the ticket; tell out-of-scope visitors so and inform security.',
+    securityHint: 'Record the security check at the entry.',
     check: {
       title: 'Security check',
       result: 'Result',
@@ -200,7 +200,7 @@ const en: typeof zh = {
     },
     person: {
       title: 'Visitor',
-      optional: 'All optional; with an ID number the visitor is checked against the disorder list (R2.3)',
+      optional: 'All optional; with an ID number the visitor is checked against the disorder list',
       name: 'Name',
       idType: 'ID type',
       idNumber: 'ID number',
@@ -213,9 +213,9 @@ const en: typeof zh = {
       closed: 'closed',
       priority: 'Priority group',
       securityInformed: 'Security informed',
-      securityInformedRequired: 'Security must be informed of out-of-scope visitors (R2.2)',
-      outOfScopeHint: "Tell the visitor this is not the hall's business, and inform security (R2.2).",
-      legalNote: 'Answer questions of procedure only; give no opinion on the substance (R2.2).',
+      securityInformedRequired: 'Security must be informed of out-of-scope visitors',
+      outOfScopeHint: "Tell the visitor this is not the hall's business, and inform security.",
+      legalNote: 'Answer questions of procedure only; give no opinion on the substance.',
       question: 'Question',
       answer: 'Procedural answer',
       elsewhereNote: 'Where to',
@@ -254,7 +254,7 @@ const en: typeof zh = {
   },
   lingering: {
     title: 'Lingering visitors',
-    hint: 'Go and ask whether anything is left undone (R2.3a)',
+    hint: 'Go and ask whether anything is left undone',
     closingSoon: 'Closing time is near ({{closesAt}}): these visitors are still in the hall; tell the duty bailiff and staff',
     empty: 'Nobody to look after',
     reason: { longWait: 'Long wait, not called', noShow: 'Called, never came', closing: 'Still in the hall at closing' },
@@ -276,7 +276,7 @@ const en: typeof zh = {
   disorder: {
     title: 'Disorder list',
     audited:
-      'For keeping order in the hall only. Every view and change is recorded in the audit log (R2.3); being listed never stops a visitor from being served.',
+      'For keeping order in the hall only. Every view and change is recorded in the audit log; being listed never stops a visitor from being served.',
     filter: { all: 'All' },
     count: '{{count}} people',
     empty: 'No entries',
@@ -319,7 +319,7 @@ const en: typeof zh = {
       stale: 'Someone else changed this entry: it was reloaded',
       explain: {
         approve:
-          'Until it expires, the guide and the windows are alerted when this person comes again (registration, kiosk, guide desk); service is never refused for it (R2.3).',
+          'Until it expires, the guide and the windows are alerted when this person comes again (registration, kiosk, guide desk); service is never refused for it.',
         reject: 'The person is not listed; this ends the entry.',
         remove: 'Take the person off the list early; no more alerts.',
       },
@@ -328,7 +328,7 @@ const en: typeof zh = {
   incident: {
     title: 'Record a disorder incident',
     explain:
-      'Record behaviour that disrupts the hall; a first record is listed once the director or a group lead approves it (R2.3).',
+      'Record behaviour that disrupts the hall; a first record is listed once the director or a group lead approves it.',
     person: 'Name',
     idType: 'ID type',
     idNumber: 'ID number',

@@ -56,12 +56,12 @@ export function useNotice(id: number) {
 }
 
 /** Audited: each call is one entry in the audit trail. */
-export const revealField = (petitionerId: number, field: 'idNumber' | 'phone' | 'address') =>
+export const revealField = (petitionerId: number, field: 'idNumber' | 'phone' | 'address' | 'birthDate') =>
   post<{ value: string | null }>(`/petitioners/${petitionerId}/reveal`, { field });
 
 export function useReveal() {
   return useMutation({
-    mutationFn: ({ petitionerId, field }: { petitionerId: number; field: 'idNumber' | 'phone' | 'address' }) =>
+    mutationFn: ({ petitionerId, field }: { petitionerId: number; field: 'idNumber' | 'phone' | 'address' | 'birthDate' }) =>
       revealField(petitionerId, field),
   });
 }

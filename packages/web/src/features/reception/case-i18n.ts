@@ -16,8 +16,8 @@ const zh = {
     origin: '来源',
     extensionPending: '延期申请待审批',
     mediationLevel: '调解层级',
-    noLongerMediable: '不再调处（R1.9）',
-    proposeNoLongerAccept: '建议不再受理：同一事项已认定无合理诉求或已三级终结（R1.9）',
+    noLongerMediable: '不再调处', // R1.9
+    proposeNoLongerAccept: '建议不再受理：同一事项已认定无合理诉求或已三级终结', // R1.9
     satisfaction: '满意度',
   },
   groups: { main: '办理', side: '记录与转办', refuse: '退回与否决' },
@@ -130,29 +130,29 @@ const zh = {
   },
   a: {
     transferToCounty: {
-      explain: '越级访：向信访人讲明逐级信访的规定，将事项直接转送问题属地的县区办理，由县区负责答复信访人（R1.8）。',
+      explain: '越级访：向信访人讲明逐级信访的规定，将事项直接转送问题属地的县区办理，由县区负责答复信访人。', // R1.8
       unitId: '转送的县区',
       unitHint: '仅列出问题属地（{{locality}}）的县区人民政府及其信访部门',
     },
     transferToChannel: {
-      explain: '属于行政复议、仲裁、司法调解或诉讼途径解决的，经信访人同意，转由相应窗口办理（R1.10、R1.11）。',
+      explain: '属于行政复议、仲裁、司法调解或诉讼途径解决的，经信访人同意，转由相应窗口办理。', // R1.10, R1.11
       channel: '转往途径',
       windowId: '接收窗口（可选）',
       consent: '信访人同意转由该途径处理',
       consentRequired: '须经信访人同意',
     },
     recordLegalAid: {
-      explain: '司法局窗口提供法律咨询；符合法律援助条件的，协助信访人申请法律援助（R1.12）。',
+      explain: '司法局窗口提供法律咨询；符合法律援助条件的，协助信访人申请法律援助。', // R1.12
       qualifies: '是否符合法律援助条件',
       yes: '符合，已协助申请',
       no: '不符合，已提供法律咨询',
       note: '情况说明',
     },
     startMediation: {
-      explain: '直接答复未能解决、或信访人不接受答复的，以及事实清楚无需调查的事项，进入厅内调解（R1.13）。调解先召开分组调解会议。',
+      explain: '直接答复未能解决、或信访人不接受答复的，以及事实清楚无需调查的事项，进入厅内调解。调解先召开分组调解会议。', // R1.13
     },
     recordMeeting: {
-      explain: '调解会议逐级进行：分组调解会议 → 分管副主任 → 大厅主任会议（形成会议纪要）→ 市联席会议。未达成一致的提请上一级；达成一致的，由责任单位一周内或按承诺日期办结，并立案交办（R1.14、R1.15、R1.17）。',
+      explain: '调解会议逐级进行：分组调解会议 → 分管副主任 → 大厅主任会议（形成会议纪要）→ 市联席会议。未达成一致的提请上一级；达成一致的，由责任单位一周内或按承诺日期办结，并立案交办。', // R1.14, R1.15, R1.17
       level: '会议层级',
       levelHint: '只能在当前层级（{{current}}）或上一级召开',
       levelFirst: '厅内调解从分组调解会议开始',
@@ -164,59 +164,59 @@ const zh = {
       summary: '调解情况',
       unitId: '责任单位',
       promisedDate: '单位承诺办结日期（可选）',
-      promisedHint: '不填则自交办之日起一周内办结（R1.14）',
+      promisedHint: '不填则自交办之日起一周内办结', // R1.14
       willPropose: '达成一致：提交后拟立案交办，报主任或副主任审批',
       willEscalate: '未达成一致：提交后可提请上一级会议',
     },
     notifyAcceptance: {
-      explain: '当日不能办结的，书面告知信访人已受理及办理期限，并告知其在此期间不要重复来访或越级走访（R1.13）。将生成编号的受理告知书。',
+      explain: '当日不能办结的，书面告知信访人已受理及办理期限，并告知其在此期间不要重复来访或越级走访。将生成编号的受理告知书。', // R1.13
     },
     proposeAssignment: {
-      explain: '接谈窗口提出立案交办意见，经主任或副主任审批后，以大厅名义交办给责任单位，并发出交办函（R1.16–R1.18）。',
+      explain: '接谈窗口提出立案交办意见，经主任或副主任审批后，以大厅名义交办给责任单位，并发出交办函。', // R1.16–R1.18
       unitId: '承办单位',
       origin: '交办来源',
       limitDays: '办理时限（日，可选）',
-      limitHint: '不填则按 60 日办理期限（R1.19）',
+      limitHint: '不填则按 60 日办理期限', // R1.19
     },
     approveAssignment: {
-      explain: '批准后以大厅名义立案交办，生成编号的交办函，计算办理期限及 5 个工作日的异议期（R1.16、R1.18、R1.19）。',
+      explain: '批准后以大厅名义立案交办，生成编号的交办函，计算办理期限及 5 个工作日的异议期。', // R1.16, R1.18, R1.19
       proposal: '拟交办',
     },
-    refuseAssignment: { explain: '不同意交办的，写明理由，事项退回接谈窗口（R1.16）。' },
-    signFor: { explain: '签收交办的案件，开始在办理期限内办理（R1.18、R1.19）。' },
-    object: { explain: '认为不属于本单位职权范围的，在交办后 5 个工作日内提出异议并说明理由，由大厅重新交办（R1.18）。', objectionDue: '异议期限至' },
-    reassign: { explain: '承办单位提出异议的，由大厅以自身名义重新交办给其他单位，并发出新的交办函（R1.18）。', unitId: '新的承办单位', previous: '原承办单位' },
-    urge: { explain: '信访人就办理中的案件再次来访的，记录来访原因并向承办单位催办；催办记入该单位的催办次数（R1.7）。', reason: '再次来访原因及催办要求' },
-    summonHandler: { explain: '责成承办单位的经办人到大厅，记录要求到厅的时间（R1.7）。', summonedFor: '要求到厅时间' },
+    refuseAssignment: { explain: '不同意交办的，写明理由，事项退回接谈窗口。' }, // R1.16
+    signFor: { explain: '签收交办的案件，开始在办理期限内办理。' }, // R1.18, R1.19
+    object: { explain: '认为不属于本单位职权范围的，在交办后 5 个工作日内提出异议并说明理由，由大厅重新交办。', objectionDue: '异议期限至' }, // R1.18
+    reassign: { explain: '承办单位提出异议的，由大厅以自身名义重新交办给其他单位，并发出新的交办函。', unitId: '新的承办单位', previous: '原承办单位' }, // R1.18
+    urge: { explain: '信访人就办理中的案件再次来访的，记录来访原因并向承办单位催办；催办记入该单位的催办次数。', reason: '再次来访原因及催办要求' }, // R1.7
+    summonHandler: { explain: '责成承办单位的经办人到大厅，记录要求到厅的时间。', summonedFor: '要求到厅时间' }, // R1.7
     supervise: {
-      explain: '交办后，交办窗口和分组牵头人在期限内督办：每日跟踪、每周回访信访人、每月督查；每次记录时间、督办要求和反馈的进度（R1.20）。',
+      explain: '交办后，交办窗口和分组牵头人在期限内督办：每日跟踪、每周回访信访人、每月督查；每次记录时间、督办要求和反馈的进度。', // R1.20
       kind: '督办方式',
       demand: '督办要求',
       progress: '单位反馈的办理进度',
     },
     requestExtension: {
-      explain: '不能在期限内办结的，说明理由和延长天数申请延期，由主任或副主任审批；延期累计不超过 30 日，批准后告知信访人（R1.19）。',
+      explain: '不能在期限内办结的，说明理由和延长天数申请延期，由主任或副主任审批；延期累计不超过 30 日，批准后告知信访人。', // R1.19
       days: '延长天数',
       daysHint: '1–30 日；已延期 {{used}} 日，还可延期 {{left}} 日',
       reason: '延期理由',
       newDue: '延期后约至 {{due}}（以批准时的计算为准）',
     },
     approveExtension: {
-      explain: '批准后重新计算办理期限，并记录告知信访人的日期（R1.19）。',
+      explain: '批准后重新计算办理期限，并记录告知信访人的日期。', // R1.19
       request: '延期申请',
       petitionerToldOn: '告知信访人日期',
     },
-    refuseExtension: { explain: '不批准延期的，写明理由；承办单位须在原期限内办结（R1.19）。' },
-    fileSpecialReport: { explain: '领导接待日交办的案件，承办单位须向督办窗口报送专案汇报材料后方可结案（R1.22a）。', report: '专案汇报内容' },
+    refuseExtension: { explain: '不批准延期的，写明理由；承办单位须在原期限内办结。' }, // R1.19
+    fileSpecialReport: { explain: '领导接待日交办的案件，承办单位须向督办窗口报送专案汇报材料后方可结案。', report: '专案汇报内容' }, // R1.22a
     issueOpinion: {
-      explain: '承办单位出具信访事项处理意见书：处理结果（支持 / 解释说明 / 不予支持）及查明的事实、理由和依据（R1.21）。将生成编号的处理意见书。',
+      explain: '承办单位出具信访事项处理意见书：处理结果（支持 / 解释说明 / 不予支持）及查明的事实、理由和依据。将生成编号的处理意见书。', // R1.21
       outcome: '处理结果',
       facts: '查明的事实',
       reasons: '处理理由',
       basis: '处理依据（法律法规、政策条款）',
     },
     recordDelivery: {
-      explain: '记录处理意见书的送达方式和日期、信访人签收或拒签，以及信访人对处理意见的态度（R1.21）。送达后起算 30 日复查申请期。',
+      explain: '记录处理意见书的送达方式和日期、信访人签收或拒签，以及信访人对处理意见的态度。送达后起算 30 日复查申请期。', // R1.21
       way: '送达方式',
       deliveredOn: '送达日期',
       signed: '信访人签收',
@@ -226,13 +226,13 @@ const zh = {
       note: '说明（可选）',
     },
     unitSignOff: {
-      explain: '承办单位负责人在处理意见书上签字并加盖单位公章后，报交办窗口审核（R1.21）。',
+      explain: '承办单位负责人在处理意见书上签字并加盖单位公章后，报交办窗口审核。', // R1.21
       headName: '负责人签名',
       sealed: '已加盖单位公章',
       sealRequired: '须加盖单位公章',
     },
     reviewCase: {
-      explain: '交办窗口按五项标准逐项审核：事实清楚、证据确凿、依据充分、定性准确、处理恰当。任何一项不通过的，须写明原因，案件退回承办单位进一步调查或重新处理（新一轮，记录保留）（R1.22）。',
+      explain: '交办窗口按五项标准逐项审核：事实清楚、证据确凿、依据充分、定性准确、处理恰当。任何一项不通过的，须写明原因，案件退回承办单位进一步调查或重新处理（新一轮，记录保留）。', // R1.22
       pass: '通过',
       fail: '不通过',
       note: '说明',
@@ -241,9 +241,9 @@ const zh = {
       willFail: '有不通过项：提交后退回承办单位重新办理（第 {{n}} 轮）',
       opinion: '待审核的处理意见',
     },
-    signOff: { explain: '信访人同意处理意见且审核通过的，由主任或副主任签批结案，材料交综合管理办公室归档（R1.21）。' },
+    signOff: { explain: '信访人同意处理意见且审核通过的，由主任或副主任签批结案，材料交综合管理办公室归档。' }, // R1.21
     deemClosed: {
-      explain: '信访人不同意处理意见，经窗口认定无合理诉求或属无理缠访的，报主任或副主任批准视为结案；承办单位继续做好工作，并告知信访人可申请复查、复核（R1.21）。该事项此后不再重新调处（R1.9）。',
+      explain: '信访人不同意处理意见，经窗口认定无合理诉求或属无理缠访的，报主任或副主任批准视为结案；承办单位继续做好工作，并告知信访人可申请复查、复核。该事项此后不再重新调处。', // R1.21, R1.9
       reason: '视为结案的理由（无合理诉求的认定）',
     },
     requestReview: {
@@ -258,7 +258,7 @@ const zh = {
       requestedOn: '申请日期',
     },
     recordReReviewResult: {
-      explain: '记录复核结论。复核后该事项三级终结，信访人以同一事实和理由再次提出的，不再受理（R1.9）。',
+      explain: '记录复核结论。复核后该事项三级终结，信访人以同一事实和理由再次提出的，不再受理。', // R1.9
       result: '复核结论',
     },
     rate: {
@@ -284,8 +284,8 @@ const en: typeof zh = {
     origin: 'Origin',
     extensionPending: 'Extension request pending',
     mediationLevel: 'Mediation level',
-    noLongerMediable: 'Not mediated again (R1.9)',
-    proposeNoLongerAccept: 'Proposed: no longer accept — the same matter had no reasonable demand or was terminated (R1.9)',
+    noLongerMediable: 'Not mediated again',
+    proposeNoLongerAccept: 'Proposed: no longer accept — the same matter had no reasonable demand or was terminated',
     satisfaction: 'Satisfaction',
   },
   groups: { main: 'Handle', side: 'Records and transfers', refuse: 'Refuse / send back' },
@@ -414,13 +414,13 @@ const en: typeof zh = {
   a: {
     transferToCounty: {
       explain:
-        'Skip-level visit: explain the rule of petitioning level by level and transfer the matter directly to the county of its locality, which answers the petitioner (R1.8).',
+        'Skip-level visit: explain the rule of petitioning level by level and transfer the matter directly to the county of its locality, which answers the petitioner.',
       unitId: 'County',
       unitHint: 'Only the county government and its petition office of the locality ({{locality}})',
     },
     transferToChannel: {
       explain:
-        'A matter for administrative reconsideration, arbitration, judicial mediation or litigation goes, with the petitioner’s consent, to that window (R1.10, R1.11).',
+        'A matter for administrative reconsideration, arbitration, judicial mediation or litigation goes, with the petitioner’s consent, to that window.',
       channel: 'Channel',
       windowId: 'Receiving window (optional)',
       consent: 'The petitioner consents to this channel',
@@ -428,7 +428,7 @@ const en: typeof zh = {
     },
     recordLegalAid: {
       explain:
-        'The justice bureau’s window gives legal advice; a petitioner who qualifies for legal aid is helped with the application (R1.12).',
+        'The justice bureau’s window gives legal advice; a petitioner who qualifies for legal aid is helped with the application.',
       qualifies: 'Qualifies for legal aid?',
       yes: 'Qualifies: application helped',
       no: 'Does not qualify: legal advice given',
@@ -436,11 +436,11 @@ const en: typeof zh = {
     },
     startMediation: {
       explain:
-        'Matters a direct reply did not settle, or whose reply the petitioner rejected, and clear matters that need no investigation, go to in-hall mediation (R1.13). It starts with a group meeting.',
+        'Matters a direct reply did not settle, or whose reply the petitioner rejected, and clear matters that need no investigation, go to in-hall mediation. It starts with a group meeting.',
     },
     recordMeeting: {
       explain:
-        'Meetings escalate one level at a time: group → deputy director → director’s meeting (minutes) → city joint conference. Without agreement, the next level; with agreement, the unit finishes within a week or by its promised date, and the case is filed and assigned (R1.14, R1.15, R1.17).',
+        'Meetings escalate one level at a time: group → deputy director → director’s meeting (minutes) → city joint conference. Without agreement, the next level; with agreement, the unit finishes within a week or by its promised date, and the case is filed and assigned.',
       level: 'Level',
       levelHint: 'At the current level ({{current}}) or one up only',
       levelFirst: 'Mediation starts with a group meeting',
@@ -452,73 +452,73 @@ const en: typeof zh = {
       summary: 'Summary',
       unitId: 'Responsible unit',
       promisedDate: 'Date the unit promised (optional)',
-      promisedHint: 'Empty: one week from the assignment (R1.14)',
+      promisedHint: 'Empty: one week from the assignment',
       willPropose: 'Agreement: the case is proposed for assignment, for the director or a deputy to approve',
       willEscalate: 'No agreement: the next level can be convened',
     },
     notifyAcceptance: {
       explain:
-        'A matter not finished the same day: the petitioner is told in writing that it is accepted and its deadline, and asked not to visit again or skip levels meanwhile (R1.13). A numbered notice is issued.',
+        'A matter not finished the same day: the petitioner is told in writing that it is accepted and its deadline, and asked not to visit again or skip levels meanwhile. A numbered notice is issued.',
     },
     proposeAssignment: {
       explain:
-        'The receiving window proposes filing and assignment; once the director or a deputy approves, it is assigned in the hall’s name with an assignment letter (R1.16–R1.18).',
+        'The receiving window proposes filing and assignment; once the director or a deputy approves, it is assigned in the hall’s name with an assignment letter.',
       unitId: 'Responsible unit',
       origin: 'Origin',
       limitDays: 'Limit in days (optional)',
-      limitHint: 'Empty: the 60-day handling limit (R1.19)',
+      limitHint: 'Empty: the 60-day handling limit',
     },
     approveAssignment: {
       explain:
-        'On approval the case is filed and assigned in the hall’s name: a numbered assignment letter, the handling deadline and the 5-working-day objection period (R1.16, R1.18, R1.19).',
+        'On approval the case is filed and assigned in the hall’s name: a numbered assignment letter, the handling deadline and the 5-working-day objection period.',
       proposal: 'Proposed',
     },
-    refuseAssignment: { explain: 'A refusal gives the reason; the matter goes back to the window (R1.16).' },
-    signFor: { explain: 'Sign for the assigned case and handle it within the deadline (R1.18, R1.19).' },
+    refuseAssignment: { explain: 'A refusal gives the reason; the matter goes back to the window.' },
+    signFor: { explain: 'Sign for the assigned case and handle it within the deadline.' },
     object: {
       explain:
-        'A unit that is not competent objects, with reasons, within 5 working days of the assignment; the hall reassigns (R1.18).',
+        'A unit that is not competent objects, with reasons, within 5 working days of the assignment; the hall reassigns.',
       objectionDue: 'Objections until',
     },
     reassign: {
-      explain: 'After an objection the hall reassigns in its own name to another unit with a new letter (R1.18).',
+      explain: 'After an objection the hall reassigns in its own name to another unit with a new letter.',
       unitId: 'New unit',
       previous: 'Previous unit',
     },
     urge: {
       explain:
-        'A petitioner back about a case in progress: record why and urge the unit; urges count in the unit’s record (R1.7).',
+        'A petitioner back about a case in progress: record why and urge the unit; urges count in the unit’s record.',
       reason: 'Why the petitioner came again, and the urge',
     },
-    summonHandler: { explain: 'Summon the unit’s handler to the hall at a recorded time (R1.7).', summonedFor: 'To the hall at' },
+    summonHandler: { explain: 'Summon the unit’s handler to the hall at a recorded time.', summonedFor: 'To the hall at' },
     supervise: {
       explain:
-        'Within the deadline the assigning window and the group lead supervise: daily tracking, weekly callback, monthly inspection; each act records time, demand and progress (R1.20).',
+        'Within the deadline the assigning window and the group lead supervise: daily tracking, weekly callback, monthly inspection; each act records time, demand and progress.',
       kind: 'Kind',
       demand: 'Demand',
       progress: 'Progress reported by the unit',
     },
     requestExtension: {
       explain:
-        'A unit that cannot finish in time applies with a reason and a length; the director or a deputy decides; extensions total at most 30 days, and the petitioner is told (R1.19).',
+        'A unit that cannot finish in time applies with a reason and a length; the director or a deputy decides; extensions total at most 30 days, and the petitioner is told.',
       days: 'Days',
       daysHint: '1–30; {{used}} days used, {{left}} left',
       reason: 'Reason',
       newDue: 'About {{due}} after the extension (computed on approval)',
     },
     approveExtension: {
-      explain: 'Approval recomputes the handling deadline and records when the petitioner was told (R1.19).',
+      explain: 'Approval recomputes the handling deadline and records when the petitioner was told.',
       request: 'Request',
       petitionerToldOn: 'Petitioner told on',
     },
-    refuseExtension: { explain: 'A refusal gives the reason; the unit finishes within the current deadline (R1.19).' },
+    refuseExtension: { explain: 'A refusal gives the reason; the unit finishes within the current deadline.' },
     fileSpecialReport: {
-      explain: 'A leader-reception-day case needs the unit’s special report, filed with the supervising window, before it closes (R1.22a).',
+      explain: 'A leader-reception-day case needs the unit’s special report, filed with the supervising window, before it closes.',
       report: 'Special report',
     },
     issueOpinion: {
       explain:
-        'The unit issues its handling opinion: the outcome (support / explain / not support) with the facts, reasons and basis (R1.21). A numbered opinion is issued.',
+        'The unit issues its handling opinion: the outcome (support / explain / not support) with the facts, reasons and basis. A numbered opinion is issued.',
       outcome: 'Outcome',
       facts: 'Facts found',
       reasons: 'Reasons',
@@ -526,7 +526,7 @@ const en: typeof zh = {
     },
     recordDelivery: {
       explain:
-        'Record how and when the opinion was delivered, whether the petitioner signed or refused, and his or her view (R1.21). The 30-day review period starts.',
+        'Record how and when the opinion was delivered, whether the petitioner signed or refused, and his or her view. The 30-day review period starts.',
       way: 'Way',
       deliveredOn: 'Delivered on',
       signed: 'Petitioner’s signature',
@@ -536,14 +536,14 @@ const en: typeof zh = {
       note: 'Note (optional)',
     },
     unitSignOff: {
-      explain: 'The unit head signs the opinion and the unit seals it; then the assigning window reviews it (R1.21).',
+      explain: 'The unit head signs the opinion and the unit seals it; then the assigning window reviews it.',
       headName: 'Head’s signature',
       sealed: 'Sealed with the unit’s seal',
       sealRequired: 'The seal is required',
     },
     reviewCase: {
       explain:
-        'The assigning window reviews against the five criteria: facts clear, evidence conclusive, basis sufficient, characterisation accurate, handling appropriate. Any failure needs a note and sends the case back for further investigation or re-handling (a new round; history kept) (R1.22).',
+        'The assigning window reviews against the five criteria: facts clear, evidence conclusive, basis sufficient, characterisation accurate, handling appropriate. Any failure needs a note and sends the case back for further investigation or re-handling (a new round; history kept).',
       pass: 'Pass',
       fail: 'Fail',
       note: 'Note',
@@ -554,11 +554,11 @@ const en: typeof zh = {
     },
     signOff: {
       explain:
-        'The petitioner agreed and the review passed: the director or a deputy signs and the case closes; the office archives it (R1.21).',
+        'The petitioner agreed and the review passed: the director or a deputy signs and the case closes; the office archives it.',
     },
     deemClosed: {
       explain:
-        'The petitioner disagrees and the window finds no reasonable demand: the director or a deputy may deem the case closed; the unit keeps working with the petitioner, who is pointed to review and re-review (R1.21). The matter is not mediated again (R1.9).',
+        'The petitioner disagrees and the window finds no reasonable demand: the director or a deputy may deem the case closed; the unit keeps working with the petitioner, who is pointed to review and re-review. The matter is not mediated again.',
       reason: 'Reason (no reasonable demand)',
     },
     requestReview: {
@@ -576,7 +576,7 @@ const en: typeof zh = {
     },
     recordReReviewResult: {
       explain:
-        'Record the re-review result. The matter is then terminated after three levels; the same facts and reasons are no longer accepted (R1.9).',
+        'Record the re-review result. The matter is then terminated after three levels; the same facts and reasons are no longer accepted.',
       result: 'Result',
     },
     rate: {

@@ -6,7 +6,7 @@ const zh = {
     myWindow: '本窗口：{{window}}',
     scope: { today: '今日', open: '未办结', all: '全部' },
     allWindows: '全部窗口',
-    search: '编号、姓名、证件号或摘要',
+    search: '编号、完整姓名、完整证件号或摘要',
     count: '共 {{count}} 件',
     autoRefresh: '每 30 秒自动刷新',
   },
@@ -27,6 +27,7 @@ const zh = {
     idNumber: '证件号码',
     sex: '性别',
     birthDate: '出生日期',
+    birthYearAge: '{{year}} 年（{{age}} 岁）',
     phone: '联系电话',
     address: '住址',
     ethnicity: '民族',
@@ -55,7 +56,7 @@ const zh = {
     rulesNotAcknowledged: '未确认',
   },
   visitKind: {
-    title: '来访类别（R1.5a）',
+    title: '来访类别', // R1.5a
     proposed: '系统建议',
     confirmed: '已确认',
     basis:
@@ -64,7 +65,7 @@ const zh = {
     noEarlier: '该信访人无以往事项',
   },
   reception: {
-    title: '接谈记录（R1.5）',
+    title: '接谈记录', // R1.5
     visitKind: '来访类别',
     save: '保存接谈记录',
     saved: '接谈记录已保存',
@@ -79,27 +80,27 @@ const zh = {
     done: '已{{action}}',
     accept: {
       title: '受理',
-      explain: '受理后该事项进入办理，可直接答复、调处或交办（R1.5）。',
+      explain: '受理后该事项进入办理，可直接答复、调处或交办。', // R1.5
       reason: '受理意见（可选）',
     },
     notAccept: {
       title: '不予受理',
-      explain:
-        '属于诉讼、仲裁、行政复议等法定途径解决的，或属于其他机关职权范围的，不予受理，并书面告知应通过的途径或有权机关（R1.5b、R4.2）。',
+      explain: // R1.5b, R4.2
+        '属于诉讼、仲裁、行政复议等法定途径解决的，或属于其他机关职权范围的，不予受理，并书面告知应通过的途径或有权机关。',
       reason: '不予受理的理由',
       channel: '应通过的法定途径或有权处理的机关',
       channelPlaceholder: '选择后可补充具体机关，如：仲裁（市劳动人事争议仲裁委员会）',
     },
     noLongerAccept: {
       title: '不再受理',
-      explain:
-        '已经依法处理终结（处理、复查、复核三级终结）或经认定无合理诉求的，同一信访人就同一事项再次来访，不再受理（R1.5b、R1.9）。',
+      explain: // R1.5b, R1.9
+        '已经依法处理终结（处理、复查、复核三级终结）或经认定无合理诉求的，同一信访人就同一事项再次来访，不再受理。',
       reason: '不再受理的理由',
     },
     directReply: {
       title: '直接答复',
-      explain:
-        '对咨询类或政策明确的简单问题当场答复。信访人接受答复并同意息访的，须本人签字确认，事项即结案，材料由窗口归档；否则事项仍为已受理，可继续调处（R1.6）。',
+      explain: // R1.6
+        '对咨询类或政策明确的简单问题当场答复。信访人接受答复并同意息访的，须本人签字确认，事项即结案，材料由窗口归档；否则事项仍为已受理，可继续调处。',
       reply: '答复内容',
       agrees: '信访人接受答复',
       ceases: '信访人同意息访（不再就此事项信访）',
@@ -168,7 +169,7 @@ const en: typeof zh = {
     myWindow: 'My window: {{window}}',
     scope: { today: 'Today', open: 'Open', all: 'All' },
     allWindows: 'All windows',
-    search: 'Number, name, ID or summary',
+    search: 'Number, full name, full ID number or summary',
     count: '{{count}} matters',
     autoRefresh: 'Refreshes every 30 seconds',
   },
@@ -189,6 +190,7 @@ const en: typeof zh = {
     idNumber: 'ID number',
     sex: 'Sex',
     birthDate: 'Birth date',
+    birthYearAge: '{{year}} (age {{age}})',
     phone: 'Phone',
     address: 'Address',
     ethnicity: 'Ethnicity',
@@ -217,7 +219,7 @@ const en: typeof zh = {
     rulesNotAcknowledged: 'Not acknowledged',
   },
   visitKind: {
-    title: 'Visit kind (R1.5a)',
+    title: 'Visit kind',
     proposed: 'Proposed',
     confirmed: 'Confirmed',
     basis:
@@ -226,7 +228,7 @@ const en: typeof zh = {
     noEarlier: 'No earlier matters of this petitioner',
   },
   reception: {
-    title: 'Reception record (R1.5)',
+    title: 'Reception record',
     visitKind: 'Visit kind',
     save: 'Save the reception record',
     saved: 'Reception record saved',
@@ -241,13 +243,13 @@ const en: typeof zh = {
     done: '{{action}}: done',
     accept: {
       title: 'Accept',
-      explain: 'An accepted matter is handled: direct reply, mediation or assignment (R1.5).',
+      explain: 'An accepted matter is handled: direct reply, mediation or assignment.',
       reason: 'Note (optional)',
     },
     notAccept: {
       title: 'Not accept',
       explain:
-        'Matters for litigation, arbitration, administrative reconsideration or another legal channel, or for another authority, are not accepted; the notice names the channel or the competent authority (R1.5b, R4.2).',
+        'Matters for litigation, arbitration, administrative reconsideration or another legal channel, or for another authority, are not accepted; the notice names the channel or the competent authority.',
       reason: 'Reason',
       channel: 'Legal channel or competent authority',
       channelPlaceholder: 'Choose, then add the body, e.g. Arbitration (city labour arbitration committee)',
@@ -255,13 +257,13 @@ const en: typeof zh = {
     noLongerAccept: {
       title: 'No longer accept',
       explain:
-        'A matter handled to the end (handling, review, re-review) or found to have no reasonable demand is not taken up again when the same person comes back on it (R1.5b, R1.9).',
+        'A matter handled to the end (handling, review, re-review) or found to have no reasonable demand is not taken up again when the same person comes back on it.',
       reason: 'Reason',
     },
     directReply: {
       title: 'Direct reply',
       explain:
-        'A consultation or simple matter with a clear policy is answered on the spot. If the petitioner accepts and agrees to stop petitioning, he or she signs and the matter is closed and archived; otherwise it stays accepted for further handling (R1.6).',
+        'A consultation or simple matter with a clear policy is answered on the spot. If the petitioner accepts and agrees to stop petitioning, he or she signs and the matter is closed and archived; otherwise it stays accepted for further handling.',
       reply: 'Reply',
       agrees: 'The petitioner accepts the reply',
       ceases: 'The petitioner agrees to stop petitioning on this matter',

@@ -57,7 +57,7 @@ const zh = {
     workplace: '工作单位',
     occupation: '职业',
     otherDocReason: '使用其他证件的原因',
-    otherDocReasonRequired: '未使用居民身份证时须说明原因（R1.1）',
+    otherDocReasonRequired: '未使用居民身份证时须说明原因', // R1.1
     otherDocReasonPlaceholder: '如：身份证遗失，持护照来访',
     keepOld: '留空则沿用原记录：{{value}}',
     nameRequired: '请填写姓名',
@@ -70,7 +70,7 @@ const zh = {
     repIdNumber: '证件号码',
     repPhone: '联系电话',
     addRep: '添加代表',
-    repHint: '多人走访应推选代表，代表不超过 5 人（R4.4）',
+    repHint: '多人走访应推选代表，代表不超过 5 人', // R4.4
     repNameRequired: '请填写代表姓名',
   },
   matter: {
@@ -165,7 +165,7 @@ const en: typeof zh = {
     workplace: 'Workplace',
     occupation: 'Occupation',
     otherDocReason: 'Why another document',
-    otherDocReasonRequired: 'Give the reason when the resident ID card is not used (R1.1)',
+    otherDocReasonRequired: 'Give the reason when the resident ID card is not used',
     otherDocReasonPlaceholder: 'e.g. ID card lost, came with a passport',
     keepOld: 'Leave empty to keep: {{value}}',
     nameRequired: 'Enter the name',
@@ -178,7 +178,7 @@ const en: typeof zh = {
     repIdNumber: 'ID number',
     repPhone: 'Phone',
     addRep: 'Add a representative',
-    repHint: 'A group visit elects at most 5 representatives (R4.4)',
+    repHint: 'A group visit elects at most 5 representatives',
     repNameRequired: 'Enter the representative’s name',
   },
   matter: {

@@ -41,23 +41,23 @@ const zh = {
     overdue: '超期案件',
   },
   categoryHint: {
-    approvals: '立案交办建议待批准，延期申请待决定（R1.16、R1.19）',
-    signOff: '审核通过的案件待主任或副主任签批（R1.21）',
-    accountability: '系统发现或窗口提请的责任查究，待主任或副主任审批（R1.23）',
-    signFor: '交办本单位的案件待签收，异议期内可提出异议（R1.18）',
-    toHandle: '本单位办理中的案件：出具处理意见书、记录送达（R1.19、R1.21）',
-    opinionSignOff: '已送达的处理意见书待负责人签字盖章（R1.21）',
-    reception: '已登记的来访人等待窗口接谈和决定（R1.5）',
-    objections: '承办单位提出异议的案件，待窗口重新交办（R1.18）',
-    reviews: '待对照五项标准审核的案件（R1.22）',
-    supervision: '今日应做或已逾期的跟踪、回访、督查（R1.20）',
-    overdue: '已超过办理期限的案件（R1.19、R1.23）',
+    approvals: '立案交办建议待批准，延期申请待决定', // R1.16, R1.19
+    signOff: '审核通过的案件待主任或副主任签批', // R1.21
+    accountability: '系统发现或窗口提请的责任查究，待主任或副主任审批', // R1.23
+    signFor: '交办本单位的案件待签收，异议期内可提出异议', // R1.18
+    toHandle: '本单位办理中的案件：出具处理意见书、记录送达', // R1.19, R1.21
+    opinionSignOff: '已送达的处理意见书待负责人签字盖章', // R1.21
+    reception: '已登记的来访人等待窗口接谈和决定', // R1.5
+    objections: '承办单位提出异议的案件，待窗口重新交办', // R1.18
+    reviews: '待对照五项标准审核的案件', // R1.22
+    supervision: '今日应做或已逾期的跟踪、回访、督查', // R1.20
+    overdue: '已超过办理期限的案件', // R1.19, R1.23
   },
   supervision: {
     title: '督办',
     tabDue: '督办日程',
     tabUrges: '催办统计',
-    hint: '交办后，交办窗口和分组牵头人每日跟踪、每周回访、每月督查；系统排定日程并显示今日应做事项（R1.20）。',
+    hint: '交办后，交办窗口和分组牵头人每日跟踪、每周回访、每月督查；系统排定日程并显示今日应做事项。', // R1.20
     window: '窗口',
     allWindows: '全部窗口',
     today: '今天 {{date}}',
@@ -83,7 +83,7 @@ const zh = {
     empty: '没有正在督办的案件',
   },
   urges: {
-    hint: '每次催办均记录在案，并计入承办单位的记录（R1.7）。',
+    hint: '每次催办均记录在案，并计入承办单位的记录。', // R1.7
     units: '各单位被催办次数',
     list: '催办记录',
     allUnits: '全部单位',
@@ -141,23 +141,23 @@ const en: typeof zh = {
     overdue: 'Overdue cases',
   },
   categoryHint: {
-    approvals: 'Assignment proposals to approve, extension requests to decide (R1.16, R1.19)',
-    signOff: 'Reviewed cases for the director’s or a deputy’s sign-off (R1.21)',
-    accountability: 'Inquiries found by the system or proposed by a window, for the director or a deputy (R1.23)',
-    signFor: 'Cases assigned to your unit: sign for them, or object while the objection period runs (R1.18)',
-    toHandle: 'Cases your unit handles: issue the opinion, record its delivery (R1.19, R1.21)',
-    opinionSignOff: 'Delivered opinions for the head to sign and seal (R1.21)',
-    reception: 'Registered visitors waiting for the window’s decision (R1.5)',
-    objections: 'Cases a unit objected to, for the window to reassign (R1.18)',
-    reviews: 'Cases to review against the five criteria (R1.22)',
-    supervision: 'Tracking, callbacks and inspections due today or overdue (R1.20)',
-    overdue: 'Cases past their handling deadline (R1.19, R1.23)',
+    approvals: 'Assignment proposals to approve, extension requests to decide',
+    signOff: 'Reviewed cases for the director’s or a deputy’s sign-off',
+    accountability: 'Inquiries found by the system or proposed by a window, for the director or a deputy',
+    signFor: 'Cases assigned to your unit: sign for them, or object while the objection period runs',
+    toHandle: 'Cases your unit handles: issue the opinion, record its delivery',
+    opinionSignOff: 'Delivered opinions for the head to sign and seal',
+    reception: 'Registered visitors waiting for the window’s decision',
+    objections: 'Cases a unit objected to, for the window to reassign',
+    reviews: 'Cases to review against the five criteria',
+    supervision: 'Tracking, callbacks and inspections due today or overdue',
+    overdue: 'Cases past their handling deadline',
   },
   supervision: {
     title: 'Supervision',
     tabDue: 'Schedule',
     tabUrges: 'Urges',
-    hint: 'After assignment the assigning window and the group lead track daily, call back weekly and inspect monthly; the system schedules these and shows what is due today (R1.20).',
+    hint: 'After assignment the assigning window and the group lead track daily, call back weekly and inspect monthly; the system schedules these and shows what is due today.',
     window: 'Window',
     allWindows: 'All windows',
     today: 'Today {{date}}',
@@ -183,7 +183,7 @@ const en: typeof zh = {
     empty: 'No case under supervision',
   },
   urges: {
-    hint: 'Every urge is logged and counts in the unit’s record (R1.7).',
+    hint: 'Every urge is logged and counts in the unit’s record.',
     units: 'Urges per unit',
     list: 'Urges',
     allUnits: 'All units',

@@ -6,7 +6,7 @@ import { errorMessage } from '../../../lib/api';
 import { useCommonT } from '../../../lib/labels';
 import { useReveal } from '../api';
 
-type PiiField = 'idNumber' | 'phone' | 'address';
+type PiiField = 'idNumber' | 'phone' | 'address' | 'birthDate';
 
 /** A masked value with a 查看 button: the full value is fetched (and audited) on demand, shown in place. */
 function Revealable({
@@ -104,7 +104,21 @@ export function PetitionerCard({ detail, canReveal }: { detail: MatterDetail; ca
             ),
           },
           { key: 'sex', label: t('petitioner.sex'), children: p.sex ? ct('sex', p.sex) : '—' },
-          { key: 'birth', label: t('petitioner.birthDate'), children: p.birthDate ?? '—' },
+          {
+            // The masked card shows the birth year and age, never the date: with the masked ID it
+            // would leave only a handful of candidate numbers. The date itself through the audited reveal.
+            key: 'birth',
+            label: t('petitioner.birthDate'),
+            children: (
+              <Revealable
+                petitionerId={p.id}
+                field="birthDate"
+                {...pii('birthDate')}
+                masked={p.birthYear !== null ? t('petitioner.birthYearAge', { year: p.birthYear, age: p.age ?? '—' }) : null}
+                canReveal={canReveal}
+              />
+            ),
+          },
           { key: 'ethnicity', label: t('petitioner.ethnicity'), children: p.ethnicity || '—' },
           {
             key: 'phone',
