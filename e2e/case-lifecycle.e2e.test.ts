@@ -156,8 +156,8 @@ describe('case lifecycle in the browser (R1.13–R1.22, R1.19, satisfaction)', (
       // Only the current level or one up may be chosen.
       await field('level').click();
       const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-      await options.first().waitFor();
-      expect(await options.allTextContents()).toEqual(['分管副主任调解', '大厅主任会议']);
+      // Polled: the dropdown's options render in more than one frame.
+      await expect.poll(() => options.allTextContents()).toEqual(['分管副主任调解', '大厅主任会议']);
       await options.getByText('大厅主任会议', { exact: true }).click();
       await fill('chair', '陈刚');
       await radio('outcome', '达成一致');

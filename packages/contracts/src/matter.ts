@@ -36,6 +36,16 @@ export const EarlierHandling = z.object({
   decision: Required(500, { multiline: true }),
 });
 export type EarlierHandling = z.infer<typeof EarlierHandling>;
+/**
+ * What was stored, as it is shown: plain strings, so that a record kept before the date and text
+ * checks (a 2026-02-30 the old pattern let through) still opens instead of failing its response.
+ */
+export const EarlierHandlingView = z.object({
+  unitId: z.number().nullish(),
+  unitName: z.string().nullish(),
+  date: z.string().nullish(),
+  decision: z.string(),
+});
 
 export const Markers = z.object({
   collective: z.boolean().default(false),
@@ -181,7 +191,7 @@ export const MatterDetail = MatterSummary.extend({
   localityCode: z.string().nullable(),
   localityName: z.string().nullable(),
   units: z.array(z.object({ id: z.number(), name: z.string() })),
-  earlierHandling: z.array(EarlierHandling),
+  earlierHandling: z.array(EarlierHandlingView),
   markers: Markers,
   registeredByName: z.string().nullable(),
   /** R1.5a: proposed from the records; `visitKind` is what the receptionist confirmed. */

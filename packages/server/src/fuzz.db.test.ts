@@ -172,6 +172,20 @@ describe.each(testDialects())('bad input gets a 400 naming the field, never a 5x
     expect(body(long).error).toBe('request.badUrl');
   });
 
+  it('a matter stored before the checks, with an impossible earlier-handling date, still opens', async () => {
+    const res = await send(registrar, 'POST', '/api/registrations', await demoRegistration(t));
+    expect(res.statusCode, res.body).toBe(200);
+    const { matterId } = body(res) as unknown as { matterId: number };
+    const legacy = JSON.stringify([{ unitId: null, unitName: '某单位', date: '2026-02-30', decision: '旧记录\u0007' }]);
+    await t.database.db.updateTable('matter').set({ earlier_handling: legacy }).where('id', '=', matterId).execute();
+    const reception = await t.login('reception1');
+    const detail = await send(reception, 'GET', `/api/matters/${matterId}`);
+    expect(detail.statusCode, detail.body).toBe(200);
+    expect((body(detail) as unknown as { earlierHandling: unknown[] }).earlierHandling).toEqual([
+      { unitId: null, unitName: '某单位', date: '2026-02-30', decision: '旧记录\u0007' },
+    ]);
+  });
+
   it('a directed visit to an unknown service → 400 (was a foreign-key 500 on SQLite)', async () => {
     const res = await send(guide, 'POST', '/api/floor/visits', {
       purpose: '咨询',

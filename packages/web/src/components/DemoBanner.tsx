@@ -8,13 +8,18 @@ import { get } from '../lib/api';
  * A hall running on demo data says so on every staff screen and on the sign-in page (issue 8 §4):
  * the demo passwords are published, so nobody should take it for the real system.
  */
-export function DemoBanner() {
-  const { t } = useTranslation('common');
-  const env = useQuery({
+/** Whether this installation runs on demo data: asked once, kept for the page's life. */
+export function useEnvironment() {
+  return useQuery({
     queryKey: ['environment'],
     queryFn: () => get<Environment>('/public/environment'),
     staleTime: Infinity,
   });
+}
+
+export function DemoBanner() {
+  const { t } = useTranslation('common');
+  const env = useEnvironment();
   if (!env.data?.demo) return null;
   return (
     <div

@@ -21,6 +21,7 @@ import {
 } from '@hall/domain';
 import type { Deps } from '../../context.ts';
 import { transact } from '../../transact.ts';
+import { type JobLog, repeatEvery } from '../../repeat.ts';
 import { recordProposal } from './accountability.service.ts';
 
 /** The advisory lock's key: any constant no other part of Hall uses ("HALL" + 0x23, R1.23). */
@@ -106,42 +107,17 @@ export async function runSweep(deps: Deps, now: Date): Promise<SweepResult> {
   });
 }
 
-interface SweepLog {
-  info(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
-
 /**
  * Runs the sweep now and then every `intervalMs` (0 or less: never). A cycle starts only after the
  * previous one ended. `stop()` waits for a running cycle.
  */
-export function startSweep(deps: Deps, opts: { intervalMs: number; log?: SweepLog }): { stop(): Promise<void> } {
-  if (!(opts.intervalMs > 0)) return { stop: async () => {} };
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  const tick = () => {
-    running = runSweep(deps, deps.clock())
-      .then((res) => {
-        if (res.created.length)
-          opts.log?.info({ today: res.today, created: res.created }, 'accountability proposals opened');
-      })
-      .catch((err: unknown) => opts.log?.error({ err }, 'accountability sweep failed'))
-      .finally(() => {
-        running = undefined;
-        if (!stopped) schedule(opts.intervalMs);
-      });
-  };
-  const schedule = (ms: number) => {
-    timer = setTimeout(tick, ms);
-    timer.unref();
-  };
-  schedule(0);
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
+export function startSweep(deps: Deps, opts: { intervalMs: number; log?: JobLog }): { stop(): Promise<void> } {
+  return repeatEvery(
+    opts.intervalMs,
+    async () => {
+      const res = await runSweep(deps, deps.clock());
+      if (res.created.length) opts.log?.info({ today: res.today, created: res.created }, 'accountability proposals opened');
     },
-  };
+    (err) => opts.log?.error({ err }, 'accountability sweep failed'),
+  );
 }

@@ -231,6 +231,7 @@ export class CalendarService {
     // Checked on the lists as entered, so the field paths point at what the user typed.
     checkNotice(year, { holidays: input.holidays, workdays: input.workdays, source: notice.source }, ctx.lang);
     return transact(this.deps, async (r) => {
+      const at = ctx.now.toISOString();
       const before = (await r.calendar.years()).find((x) => x.year === year);
       await r.calendar.saveYear({
         year,

@@ -6,7 +6,7 @@ import { useMe } from '../../lib/auth';
 import { Permission, can, canAny } from '../../lib/policy';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { Loading } from '../../components/PageStatus';
-import { DemoBanner } from '../../components/DemoBanner';
+import { DemoBanner, useEnvironment } from '../../components/DemoBanner';
 import { UserBar } from './UserBar';
 import { useWorklistNav } from '../../features/worklist';
 import { useAccountabilityNav } from '../../features/accountability';
@@ -56,6 +56,10 @@ export function AppLayout() {
   const selected = location.pathname.startsWith('/matters')
     ? matterList
     : (holder?.key ?? location.pathname.split('/')[1] ?? '');
+  // The shell waits for the environment so that the demo banner never pushes the header down under
+  // a user's click once the page is shown (a failed request shows the shell without the banner).
+  const env = useEnvironment();
+  if (env.isPending) return <Loading />;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <DemoBanner />

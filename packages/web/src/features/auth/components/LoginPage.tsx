@@ -5,7 +5,8 @@ import { useAuth } from '../../../lib/auth';
 import { errorMessage } from '../../../lib/api';
 import { homePath, mayOpen } from '../../../lib/policy';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
-import { DemoBanner } from '../../../components/DemoBanner';
+import { DemoBanner, useEnvironment } from '../../../components/DemoBanner';
+import { Loading } from '../../../components/PageStatus';
 import { useLogin } from '../api';
 
 interface LoginValues {
@@ -20,6 +21,8 @@ export function LoginPage() {
   const location = useLocation();
   const login = useLogin();
   const from = (location.state as { from?: string } | null)?.from;
+  // Shown once the environment is known, so the demo banner never moves the form under a click.
+  const env = useEnvironment();
 
   // Back to where the session ran out, if this user may open it; else the user's start page.
   if (me)
@@ -27,6 +30,7 @@ export function LoginPage() {
       <Navigate to={from && from !== '/login' && from !== '/' && mayOpen(me, from) ? from : homePath(me)} replace />
     );
 
+  if (env.isPending) return <Loading />;
   return (
     <>
       <DemoBanner />
