@@ -7,7 +7,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, shot, startHall, type BrowserSession, type Hall } from './harness.ts';
-import { expectText, pick, screen, signedInPage } from './steps.ts';
+import { expectText, openNav, pick, screen, signedInPage } from './steps.ts';
 
 const HALL_CODE = 'SZ';
 const HALL_NAME = '苏州市联合接访大厅';
@@ -74,8 +74,7 @@ describe('the queue in the browser (issue 4, R2.1)', () => {
       // ---- 3. Window 1 (reception1) calls the next visitor -------------------------------------------
       const windowOne = await browser.newContext();
       const rp = await signedInPage(windowOne, hall.baseUrl, 'reception1');
-      await rp.getByTestId('nav-queue-window').click();
-      await rp.waitForURL((u) => u.pathname === '/queue/window');
+      await openNav(rp, 'queue-window', '/queue/window');
       await expectText(rp.getByTestId('queue-waiting'), number);
       await expectText(rp.getByTestId('queue-waiting'), '老年人'); // the priority group's tag
       await screen(rp, 'queue-window-waiting');
@@ -123,8 +122,7 @@ describe('the queue in the browser (issue 4, R2.1)', () => {
     async () => {
       const adminContext = await browser.newContext();
       const page = await signedInPage(adminContext, hall.baseUrl, 'admin');
-      await page.getByTestId('nav-queue-services').click();
-      await page.waitForURL((u) => u.pathname === '/queue/services');
+      await openNav(page, 'queue-services', '/queue/services');
       const services = page.getByTestId('queue-services');
       await expectText(services, SERVICE_NAME);
       await expectText(services, '1 · 市人社局窗口'); // the window that serves it
@@ -145,8 +143,7 @@ describe('the queue in the browser (issue 4, R2.1)', () => {
       const hrss = services.locator('.ant-table-row').filter({ hasText: SERVICE_NAME });
       await expect.poll(async () => (await hrss.locator('td').allInnerTexts())[6]).toBe('3');
 
-      await page.getByTestId('nav-queue-stats').click();
-      await page.waitForURL((u) => u.pathname === '/queue/stats');
+      await openNav(page, 'queue-stats', '/queue/stats');
       const row = page.getByTestId('queue-stats').locator('.ant-table-row').filter({ hasText: SERVICE_NAME });
       await row.waitFor();
       // 取号 1, 办结 1, 过号 0 for 人社业务 today.

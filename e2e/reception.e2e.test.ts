@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, shot, signIn, startHall, type BrowserSession, type Hall } from './harness.ts';
-import { apiLogin, expectText, PASSWORD, pick, screen, signedInPage } from './steps.ts';
+import { apiLogin, expectText, openNav, PASSWORD, pick, screen, signedInPage } from './steps.ts';
 
 const HALL_NAME = '苏州市联合接访大厅';
 /** The published GB 11643 example with its check character spoilt (X → 1). */
@@ -52,8 +52,7 @@ describe('walking skeleton in the browser (R1.1, R1.5, R1.6, R4.1, R4.5)', () =>
         await shot(page, 'login');
         await signIn(page, hall.baseUrl, 'registrar', PASSWORD);
 
-        await page.getByTestId('nav-register').click();
-        await page.waitForURL((u) => u.pathname === '/register');
+        await openNav(page, 'register', '/register');
         const idNumber = page.getByTestId('reg-idNumber');
         await idNumber.waitFor();
 

@@ -107,3 +107,21 @@ export async function pick(page: Page, testId: string, title: string, opts: { se
     }
   }
 }
+
+/**
+ * Opens a page from the header's navigation and waits until the browser is there. The header re-lays
+ * out while its count badges arrive (on a loaded machine just after a sign-in): a click that landed
+ * while an item moved is clicked again, until `pathname` is reached or 30 s have passed.
+ */
+export async function openNav(page: Page, key: string, pathname: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    await page.getByTestId(`nav-${key}`).click();
+    try {
+      await page.waitForURL((u) => u.pathname === pathname, { timeout: 3_000 });
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+    }
+  }
+}

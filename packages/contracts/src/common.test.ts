@@ -74,6 +74,14 @@ describe('Text / Required / Optional', () => {
     for (const v of [1, true, {}, [], null]) expect(Text(5).safeParse(v).success).toBe(false);
   });
 
+  it('measures the length after NFC: a character that normalises to two cannot push a value past max', () => {
+    // U+1D15E (musical half note) is excluded from composition: NFC gives U+1D157 U+1D165.
+    const value = '\u{1D15E}' + '\u{10000}'.repeat(8); // 18 UTF-16 units typed, 20 after NFC
+    expect(Text(19).safeParse(value).success).toBe(false);
+    expect(Text(20).parse(value)).toBe(value.normalize('NFC'));
+    expect(Text(19).safeParse(value).error?.issues[0]).toMatchObject({ code: 'too_big', maximum: 19 });
+  });
+
   it('property: any accepted value is NFC, trimmed, within max and free of the refused characters', () => {
     // eslint-disable-next-line no-control-regex -- the characters the schema refuses
     const bad = /[\u0000-\u001F\u007F-\u009F\uFFFE\uFFFF]|\p{Cs}/u;

@@ -42,16 +42,24 @@ export interface TextOptions {
  * The one text schema of every request: NFC-normalised (the same name typed on two keyboards is one
  * name for look-ups and hashes), trimmed, free of the characters above, at most `max` characters.
  */
-const textBase = (o: TextOptions = {}) =>
+const textBase = (max: number, o: TextOptions = {}) =>
   z
     .string()
     .normalize('NFC')
     .trim()
-    .superRefine(noBadCharacters(o.multiline ? BAD_IN_MULTILINE : BAD_IN_LINE));
+    // In the OpenAPI document; zod measures the value before NFC here, so it is measured again below.
+    .max(max, { abort: true })
+    .superRefine(noBadCharacters(o.multiline ? BAD_IN_MULTILINE : BAD_IN_LINE))
+    // NFC can lengthen a string (U+1D15E becomes two characters): what is stored must fit.
+    .superRefine((value, ctx) => {
+      if (value.length > max) {
+        ctx.addIssue({ code: 'too_big', origin: 'string', maximum: max, inclusive: true, input: value });
+      }
+    });
 
-export const Text = (max = 200, o: TextOptions = {}) => textBase(o).max(max);
-export const Required = (max = 200, o: TextOptions = {}) => textBase(o).min(1).max(max);
-export const Optional = (max = 200, o: TextOptions = {}) => textBase(o).max(max).nullish();
+export const Text = (max = 200, o: TextOptions = {}) => textBase(max, o);
+export const Required = (max = 200, o: TextOptions = {}) => textBase(max, o).min(1);
+export const Optional = (max = 200, o: TextOptions = {}) => textBase(max, o).nullish();
 /** Free text of a text area (notes, reasons, summaries): `Text` that keeps line breaks. */
 export const LongText = (max = 2000) => Text(max, { multiline: true });
 
