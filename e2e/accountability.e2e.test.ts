@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, signIn, startHall, type BrowserSession, type Hall } from './harness.ts';
-import { apiCall as call, apiLogin as login, chinaDay, expectText, PASSWORD, screen, type Session } from './steps.ts';
+import { apiCall as call, apiLogin as login, chinaDay, expectText, openNav, PASSWORD, screen, type Session } from './steps.ts';
 
 const HRSS = '市人力资源和社会保障局';
 const SWEEP_WAIT_MS = 30_000;
@@ -84,7 +84,7 @@ describe('accountability in the browser (R1.23–R1.25)', () => {
 
   /** Opens the inquiry through the menu and the list, as a user would. */
   const openInquiry = async () => {
-    await page.getByTestId('nav-accountability').click();
+    await openNav(page, 'accountability', '/accountability');
     const row = page.getByTestId(`accountability-row-${inquiryId}`);
     await row.waitFor();
     await row.click();
@@ -169,7 +169,7 @@ describe('accountability in the browser (R1.23–R1.25)', () => {
     // 待办 carries the count: the proposal (and the overdue case) wait on the director.
     const count = page.getByTestId('nav-inbox-count');
     await expect.poll(async () => Number(await count.getAttribute('data-count')), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
-    await page.getByTestId('nav-inbox').click();
+    await openNav(page, 'inbox', '/inbox');
     const proposals = page.getByTestId('inbox-category-accountability');
     await proposals.waitFor();
     expect(await proposals.getAttribute('data-count')).toBe('1');
@@ -179,13 +179,13 @@ describe('accountability in the browser (R1.23–R1.25)', () => {
     await screen(page, 'acc-01-director-inbox');
 
     // 督办 (R1.20): the case is supervised from its assignment; its row shows the schedule.
-    await page.getByTestId('nav-supervision').click();
+    await openNav(page, 'supervision', '/supervision');
     const supervised = page.getByTestId(`supervision-row-${matterId}`);
     await supervised.waitFor();
     await expectText(supervised, '每日跟踪');
     await screen(page, 'acc-01b-director-supervision');
 
-    await page.getByTestId('nav-accountability').click();
+    await openNav(page, 'accountability', '/accountability');
     const row = page.getByTestId(`accountability-row-${inquiryId}`);
     await row.waitFor();
     await expectText(row, petitionNo);

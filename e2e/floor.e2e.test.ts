@@ -10,7 +10,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, signIn, startHall, type BrowserSession, type Hall } from './harness.ts';
-import { apiCall, apiLogin, chinaDay, expectText, PASSWORD, screen } from './steps.ts';
+import { apiCall, apiLogin, chinaDay, expectText, openNav, PASSWORD, screen } from './steps.ts';
 
 /** A valid resident ID number (GB 11643 check digit) that no demo data uses. */
 const LISTED_ID = '320506198001011235';
@@ -133,7 +133,7 @@ describe('the guide desk, the entry check and the disorder list in the browser (
 
   it('the director approves listing the person with an expiry date; every view is said to be audited (R2.3)', async () => {
     await as('director');
-    await page.getByTestId('nav-floor-disorder').click();
+    await openNav(page, 'floor-disorder', '/floor/disorder');
     await expectText(page.getByTestId('disorder-audited'), '审计');
     const row = page.locator('[data-testid^=disorder-row-]').filter({ hasText: LISTED_MASKED });
     await row.waitFor();
