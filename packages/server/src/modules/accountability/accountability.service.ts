@@ -35,7 +35,7 @@ import { transact } from '../../transact.ts';
 import { mayReadMatter } from '../cases/matter-access.ts';
 import { documentCarriesPii } from '../cases/case.presenter.ts';
 import { loadCalendar } from '../cases/calendar.ts';
-import { issueDocument } from '../cases/documents.ts';
+import { issueDocument } from '../documents/documents.ts';
 import { presentDocumentDetail, presentEvent, presentSummary } from './accountability.presenter.ts';
 import { audit, auditAs } from '../../audit.ts';
 import { auditView } from '../../view-audit.ts';

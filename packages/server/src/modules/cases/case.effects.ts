@@ -18,7 +18,7 @@ import {
 import { type MatterRow, type Repositories, int } from '@hall/db';
 import type { Ctx } from '../../context.ts';
 import { activeDeadline, closeDeadlines, deadlineOf, openDeadline, raiseProvisionalAlert } from './deadlines.ts';
-import { issueDocument } from './documents.ts';
+import { issueDocument } from '../documents/documents.ts';
 import type { PiiCipher } from '../../pii.ts';
 
 export interface EffectEnv {

@@ -61,7 +61,7 @@ import type { Ctx, Deps, FloorEvent } from '../../context.ts';
 import { transact } from '../../transact.ts';
 import { auditView } from '../../view-audit.ts';
 import { checkDisorder } from '../floor/disorder-check.ts';
-import { presentSummary } from '../reception/matter.presenter.ts';
+import { presentSummary } from '../cases/matter.presenter.ts';
 import { idLookupHashes, idLookupKey, openPii } from '../reception/personal-data.ts';
 import {
   type QueueNames,

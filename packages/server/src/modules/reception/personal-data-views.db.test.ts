@@ -14,7 +14,7 @@ import { repositories } from '@hall/db';
 import type { Ctx } from '../../context.ts';
 import { VIEW_AUDIT_WINDOW_MS } from '../../view-audit.ts';
 import { createTestApp, demoRegistration, json, type TestApp } from '../../testing.ts';
-import { MatterService } from './matter.service.ts';
+import { MatterService } from '../cases/case.service.ts';
 
 const idNumber = (body17: string) => body17 + gb11643CheckChar(body17);
 

@@ -23,7 +23,7 @@ import {
 import { MATTER_ACTIONS, Permission } from '@hall/domain';
 import type { Deps } from '../../context.ts';
 import { ctxOf, requireAuth } from '../../plugins/auth.ts';
-import { MatterService } from './matter.service.ts';
+import { MatterService } from '../cases/case.service.ts';
 import { RegistrationService } from './registration.service.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };

@@ -25,7 +25,7 @@ import type { Ctx, Deps } from '../../context.ts';
 import { transact } from '../../transact.ts';
 import { checkDisorder } from '../floor/disorder-check.ts';
 import { issueTicket } from '../queue/queue.service.ts';
-import { presentPetitioner, presentSummary } from './matter.presenter.ts';
+import { presentPetitioner, presentSummary } from '../cases/matter.presenter.ts';
 import { idLookupHashes, openPii, sealAddress, sealIdNumber, sealName, sealPhone } from './personal-data.ts';
 import type { PiiCipher } from '../../pii.ts';
 import { audit } from '../../audit.ts';

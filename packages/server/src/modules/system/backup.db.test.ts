@@ -19,7 +19,7 @@ import { DEMO_PASSWORD, seedDemo } from '../../demo/seed.ts';
 import { demoRegistration, json, type TestApp } from '../../testing.ts';
 import { transact } from '../../transact.ts';
 import { AuditVerifyService } from '../audit/audit-verify.service.ts';
-import { issueDocument } from '../cases/documents.ts';
+import { issueDocument } from '../documents/documents.ts';
 import { runBackup, runRestore } from './backup.service.ts';
 import { residentId } from './fault.testing.ts';
 

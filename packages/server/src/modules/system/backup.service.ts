@@ -31,7 +31,7 @@ import { chinaDate, chinaYear } from '@hall/domain';
 import { auditAs } from '../../audit.ts';
 import type { Config } from '../../config.ts';
 import { transact } from '../../transact.ts';
-import { DOCUMENT_KINDS } from '../cases/documents.ts';
+import { DOCUMENT_KINDS } from '../documents/documents.ts';
 
 export const DEFAULT_MARGIN = 1000;
 export const DEFAULT_QUEUE_MARGIN = 50;

@@ -2,7 +2,7 @@ import type { MatterSummary, PetitionerView, TimelineEntry } from '@hall/contrac
 import { type IdType, type MatterState, type VisitKind, ageOn, birthYearOf } from '@hall/domain';
 import { fromJson, type MatterEventRow, type PetitionerRow } from '@hall/db';
 import type { PiiCipher } from '../../pii.ts';
-import { openMaskedName, openPii } from './personal-data.ts';
+import { openMaskedName, openPii } from '../reception/personal-data.ts';
 
 /** The petitioner's card: name opened, ID/phone/address masked, birth year and age instead of the date (issue 8 §3). */
 export const presentPetitioner = (p: PetitionerRow, cipher: PiiCipher, today: string): PetitionerView => {

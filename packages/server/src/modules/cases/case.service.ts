@@ -31,7 +31,7 @@ import { loadCalendar } from '../cases/calendar.ts';
 import { caseRecords } from '../cases/case.presenter.ts';
 import { mayActOnMatter, mayReadMatter, notYours } from '../cases/matter-access.ts';
 import { presentEvent, presentPetitioner, presentSummary } from './matter.presenter.ts';
-import { openPii, wholeIdHashes } from './personal-data.ts';
+import { openPii, wholeIdHashes } from '../reception/personal-data.ts';
 import { audit } from '../../audit.ts';
 import { auditView } from '../../view-audit.ts';
 
