@@ -135,4 +135,11 @@ export const MatterFactsView = z.object({
   reviewWindowOpen: z.boolean(),
   reReviewWindowOpen: z.boolean(),
   ratingOpen: z.boolean(),
+  /** Today in China (YYYY-MM-DD): the dates a form takes may not be later. */
+  today: z.string(),
+  /** The units a matter may be transferred to as its locality's county (R1.8). */
+  countyUnitIds: z.array(z.number()),
+  /** The due day of the running review / re-review request window, if any. */
+  reviewRequestDue: z.string().nullable(),
+  reReviewRequestDue: z.string().nullable(),
 });

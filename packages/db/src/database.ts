@@ -7,10 +7,20 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationProvider } from 'kysely';
 import pg from 'pg';
+import { isPostgres } from './migrations/helpers.ts';
 import { migrations } from './migrations/index.ts';
+import { CachedStatements } from './sqlite-statements.ts';
 import type { DB } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * SQLite's `synchronous` level (issue 9 §2; docs/operations.md "SQLite durability"). In WAL mode
+ * both keep every committed transaction when the process crashes; `full` also keeps the last ones
+ * through a power loss or an operating-system crash, at an fsync per commit; `normal` may lose the
+ * transactions since the last checkpoint then, and syncs only at checkpoints.
+ */
+export type SqliteSynchronous = 'normal' | 'full';
 
 export interface Database {
   db: Kysely<DB>;
@@ -55,6 +65,8 @@ export function openDatabase(opts: {
   connectTimeoutMs?: number;
   /** SQLite: how long a writer waits for a lock held by another connection or process (default 5000 ms). */
   busyTimeoutMs?: number;
+  /** SQLite: the `synchronous` level (default 'full': an acknowledged registration survives a power loss too). */
+  synchronous?: SqliteSynchronous;
 }): Database {
   if (opts.url && /^postgres(ql)?:\/\//.test(opts.url)) {
     // Fail fast while PostgreSQL is down (the request gets 503 db.unavailable) instead of hanging: each
@@ -95,7 +107,9 @@ export function openDatabase(opts: {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 5000}`);
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  sqlite.pragma(`synchronous = ${opts.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+  // Kysely prepares every query it runs: keep the statements (see sqlite-statements.ts).
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: new CachedStatements(sqlite) }) });
   return {
     db,
     dialect: 'sqlite',
@@ -108,11 +122,29 @@ export function openDatabase(opts: {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+/**
+ * Applies the migrations not yet applied and returns their names. Keeps the planner's statistics
+ * current (issue 9 §2): ANALYZE after any migration (new indexes, new tables), and on SQLite
+ * `PRAGMA optimize=0x10002`, the form SQLite documents for a long-lived connection when it opens
+ * (it analyzes the tables whose statistics are missing or stale); optimize() does the rest later.
+ */
 export async function migrate(db: Kysely<DB>): Promise<string[]> {
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  if (applied.length) await sql`analyze`.execute(db);
+  if (!isPostgres(db)) await sql`pragma optimize=0x10002`.execute(db);
+  return applied;
+}
+
+/**
+ * Periodic statistics upkeep, for a long-lived process (the server runs it every few hours): SQLite
+ * `PRAGMA optimize` re-analyzes only the tables whose size changed a lot since their last analysis,
+ * usually in milliseconds. PostgreSQL needs nothing: autovacuum analyzes changed tables by itself.
+ */
+export async function optimize(database: Pick<Database, 'db' | 'dialect'>): Promise<void> {
+  if (database.dialect === 'sqlite') await sql`pragma optimize`.execute(database.db);
 }
 
 /** Unique-constraint violations, however the driver reports them. */

@@ -10,3 +10,4 @@ export type { AuditInput } from './repositories/audit.repository.ts';
 export type { MatterListFilter } from './repositories/matter.repository.ts';
 export { SEALED_COLUMNS, type SealedTable } from './repositories/personal-data.repository.ts';
 export type { StaffWithRoles } from './repositories/staff.repository.ts';
+export { BUNDLE_COLUMNS, type CaseBundleRow, type EarlierMatterRow } from './repositories/case-bundle.repository.ts';

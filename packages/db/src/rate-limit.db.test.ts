@@ -61,7 +61,7 @@ describe.each(testDialects())('rate limit counters on %s', (dialect) => {
       const down = await migrator.migrateTo(before);
       expect(down.error).toBeUndefined();
       await repositories(db.db).org.insertHall({ code: 'SZ', name: '苏州市联合接访大厅', kind: 'petition', active: 1 });
-      expect(await migrate(db.db)).toEqual(['20261204020000_web_security']);
+      expect(await migrate(db.db)).toEqual(names.slice(names.indexOf('20261204020000_web_security')));
       expect(await repositories(db.db).settings.get('demo')).toBe('true');
     } finally {
       await db.drop();

@@ -4,6 +4,7 @@ import { AuditRepository } from './repositories/audit.repository.ts';
 import { BoardRepository } from './repositories/board.repository.ts';
 import { CalendarRepository } from './repositories/calendar.repository.ts';
 import { CaseRepository } from './repositories/case.repository.ts';
+import { CaseBundleRepository } from './repositories/case-bundle.repository.ts';
 import { DocumentRepository } from './repositories/document.repository.ts';
 import { FloorRepository } from './repositories/floor.repository.ts';
 import { IdempotencyRepository } from './repositories/idempotency.repository.ts';
@@ -29,6 +30,7 @@ export function repositories(db: Kysely<DB>) {
     audit: new AuditRepository(db),
     idempotency: new IdempotencyRepository(db),
     cases: new CaseRepository(db),
+    caseBundles: new CaseBundleRepository(db),
     documents: new DocumentRepository(db),
     calendar: new CalendarRepository(db),
     worklist: new WorklistRepository(db),

@@ -408,6 +408,9 @@ export const EXTENSION_APPROVERS: readonly Role[] = ['director', 'deputyDirector
 export const mayApproveExtension = (roles: readonly Role[]): boolean =>
   roles.some((r) => EXTENSION_APPROVERS.includes(r));
 
+/** R1.19: the cap on one extension and on the total of a deadline's extensions (the `extension` rule's amount). */
+export const extensionCap = (rules: RuleSet = DEFAULT_RULES): number => rules.rules.extension.amount;
+
 /**
  * Checks an extension against the cap and, if it is within it, returns the extended deadline.
  * The cap (the `extension` rule, 30 days) bounds each extension and their total: 30 is allowed,
@@ -421,7 +424,7 @@ export function applyExtension(
   calendar: WorkCalendar,
   rules: RuleSet = DEFAULT_RULES,
 ): ExtensionResult {
-  const max = rules.rules.extension.amount;
+  const max = extensionCap(rules);
   const { days } = request;
   if (typeof days !== 'number' || !Number.isInteger(days) || days <= 0) {
     return { ok: false, code: 'deadline.extensionNotPositive', params: { days: Number(days) || 0 } };

@@ -6,6 +6,7 @@ import {
   SECURITY_CHECKS,
   checkRegistration,
   chinaDate,
+  chinaDateTime,
   chinaDayBounds,
   chinaYear,
   formatPetitionNo,
@@ -133,6 +134,17 @@ describe('China calendar day (UTC+8, independent of the server TZ)', () => {
     process.env.TZ = tz;
     expect(chinaDate(new Date('2026-11-28T16:00:00Z'))).toBe('2026-11-29');
     expect(chinaDate(new Date('2026-11-28T15:59:59.999Z'))).toBe('2026-11-28');
+  });
+
+  it.each(zones.map((z) => [z] as const))('chinaDateTime across the China midnight boundary, process TZ %s', (tz) => {
+    process.env.TZ = tz;
+    expect(chinaDateTime('2026-11-28T15:59:59.999Z')).toBe('2026-11-28 23:59');
+    expect(chinaDateTime('2026-11-28T16:00:00.000Z')).toBe('2026-11-29 00:00');
+    expect(chinaDateTime(new Date('2026-12-31T16:05:00Z'))).toBe('2027-01-01 00:05');
+    // Agrees with chinaDate on the day, from a Date or its ISO string.
+    const at = new Date('2028-02-29T10:30:00+08:00');
+    expect(chinaDateTime(at)).toBe('2028-02-29 10:30');
+    expect(chinaDateTime(at.toISOString()).slice(0, 10)).toBe(chinaDate(at));
   });
 
   it.each(zones.map((z) => [z] as const))("chinaYear at new year's boundary, process TZ %s", (tz) => {

@@ -63,6 +63,13 @@ export function chinaDate(now: Date): string {
   return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The date and time of day in China (YYYY-MM-DD HH:MM) of an instant (a Date or an ISO string). */
+export function chinaDateTime(instant: Date | string): string {
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  const iso = new Date(ms + CHINA_OFFSET_MS).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+}
+
 export function chinaYear(now: Date): number {
   return Number(chinaDate(now).slice(0, 4));
 }

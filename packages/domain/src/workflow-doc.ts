@@ -7,7 +7,8 @@ import { MATTER_TRANSITIONS } from './workflow.ts';
 export function renderWorkflowDoc(): string {
   const rows = MATTER_TRANSITIONS.map((t) => {
     const roles = ROLES.filter((r) => can([r], t.permission)).join(', ');
-    const guard = t.accepts ? 'input checked' : '—';
+    const checks = [t.guard && `facts: ${t.guard.label}`, t.accepts && `input: ${t.accepts.label}`].filter(Boolean);
+    const guard = checks.length ? checks.join(' · ') : '—';
     return `| ${t.from} | ${t.action} | ${t.to} | \`${t.permission}\` | ${roles} | ${t.rule} | ${guard} |`;
   });
   const edges = MATTER_TRANSITIONS.map((t) => `  ${t.from} --> ${t.to}: ${t.action}`);
@@ -17,6 +18,8 @@ export function renderWorkflowDoc(): string {
     'Generated from `MATTER_TRANSITIONS` in `packages/domain/src/workflow.ts` by `npm run docs:workflow`;',
     'a unit test fails when this file and the table disagree. The server allows only these rows, the API lists',
     'the allowed actions of each matter from them, and the web app shows only those buttons.',
+    'In the guard column, `facts:` is what must hold of the matter for the action to be offered at all (its',
+    'refusal is a conflict), `input:` what the input must satisfy (its refusal names the field to fix).',
     '',
     '| from | action | to | permission | roles | rule | guard |',
     '|---|---|---|---|---|---|---|',

@@ -104,6 +104,17 @@ export const MediationLevel = {
 export type MediationLevel = (typeof MediationLevel)[keyof typeof MediationLevel];
 export const MEDIATION_LEVELS = Object.values(MediationLevel);
 
+/**
+ * R1.14, R1.15: the levels the next meeting may be held at, given the highest held so far: the first
+ * meeting is a group meeting; after that the same level or the next one up, never lower.
+ * The recordMeeting guard (meetingLevel) accepts exactly these, so the UI offers what the server allows.
+ */
+export function nextMediationLevels(current: MediationLevel | null): MediationLevel[] {
+  if (current === null) return [MEDIATION_LEVELS[0]];
+  const i = MEDIATION_LEVELS.indexOf(current);
+  return MEDIATION_LEVELS.slice(i, i + 2);
+}
+
 /** The five review criteria (R1.22). */
 export const REVIEW_CRITERIA = ['factsClear', 'evidenceConclusive', 'basisSufficient', 'characterisationAccurate', 'handlingAppropriate'] as const;
 export type ReviewCriterion = (typeof REVIEW_CRITERIA)[number];
@@ -132,6 +143,13 @@ export interface MatterFacts {
   reReviewWindowOpen: boolean;
   /** The petitioner's rating may be recorded: closed, not yet rated, within the rating period. */
   ratingOpen: boolean;
+  /** Today in China ('YYYY-MM-DD'): dates the user enters may not be later. '' when unknown: no date passes. */
+  today: string;
+  /** R1.8: the county units (the county's government and its petition office) of the matter's locality. */
+  countyUnitIds: readonly number[];
+  /** The due day of the running review / re-review request window, if one runs (复查/复核). */
+  reviewRequestDue: string | null;
+  reReviewRequestDue: string | null;
 }
 
 export const NO_FACTS: MatterFacts = {
@@ -147,6 +165,10 @@ export const NO_FACTS: MatterFacts = {
   reviewWindowOpen: false,
   reReviewWindowOpen: false,
   ratingOpen: false,
+  today: '',
+  countyUnitIds: [],
+  reviewRequestDue: null,
+  reReviewRequestDue: null,
 };
 
 export type ActionInput = Record<string, unknown>;
@@ -166,48 +188,65 @@ export interface Transition {
   /** The rule the row implements, for docs and tests. */
   rule: string;
   /** Whether the action is possible given the matter's facts (decides whether the button shows). */
-  guard?: (facts: MatterFacts) => GuardFailure | undefined;
+  guard?: FactCheck;
   /** Checks the action's input and chooses between rows of the same (from, action). */
-  accepts?: (input: ActionInput, facts: MatterFacts) => GuardFailure | undefined;
+  accepts?: InputCheck;
 }
+
+/** A check with a short readable English label: docs/workflow.md prints it in the guard column. */
+export type Labelled<F> = F & { readonly label: string };
+export type FactCheck = Labelled<(facts: MatterFacts) => GuardFailure | undefined>;
+export type InputCheck = Labelled<(input: ActionInput, facts: MatterFacts) => GuardFailure | undefined>;
+
+/** Attaches its label to a check. */
+const named = <F extends (...args: never[]) => GuardFailure | undefined>(label: string, fn: F): Labelled<F> =>
+  Object.assign(fn, { label });
 
 // ---- guards ------------------------------------------------------------------------------------
 
 const nonBlank = (v: unknown) => typeof v === 'string' && v.trim().length > 0;
 /** A required input: non-blank text, or a number (ids). */
 const present = (v: unknown) => (typeof v === 'number' ? Number.isFinite(v) : nonBlank(v));
-const need =
-  (field: string, code = `matter.${field}Required`) =>
-  (input: ActionInput): GuardFailure | undefined =>
-    present(input[field]) ? undefined : { code, field };
-const all =
-  (...checks: ((input: ActionInput, facts: MatterFacts) => GuardFailure | undefined)[]) =>
-  (input: ActionInput, facts: MatterFacts) => {
-    for (const c of checks) {
-      const f = c(input, facts);
-      if (f) return f;
-    }
-    return undefined;
-  };
+const need = (field: string, code = `matter.${field}Required`): InputCheck =>
+  named(`${field} required`, (input: ActionInput) => (present(input[field]) ? undefined : { code, field }));
+/** The checks in order; the first failure is the answer. Its label joins theirs. */
+const all = (...checks: InputCheck[]): InputCheck =>
+  named(
+    checks.map((c) => c.label).join(', '),
+    (input: ActionInput, facts: MatterFacts) => {
+      for (const c of checks) {
+        const f = c(input, facts);
+        if (f) return f;
+      }
+      return undefined;
+    },
+  );
 
 const needsReason = need('reason');
 
-const petitionerCeases = (input: ActionInput): GuardFailure | undefined => {
+const petitionerCeases = named('reply given, petitioner agrees and ceases, signed', (input: ActionInput) => {
   if (!nonBlank(input.reply)) return { code: 'matter.replyRequired', field: 'reply' };
   if (!(input.agrees && input.ceases)) return { code: 'matter.notCeased' };
   if (!nonBlank(input.signedName)) return { code: 'matter.signatureRequired', field: 'signedName' };
   return undefined;
-};
-const petitionerDoesNotCease = (input: ActionInput): GuardFailure | undefined => {
+});
+const petitionerDoesNotCease = named('reply given, petitioner does not agree to cease', (input: ActionInput) => {
   if (!nonBlank(input.reply)) return { code: 'matter.replyRequired', field: 'reply' };
   return input.agrees && input.ceases ? { code: 'matter.ceased' } : undefined;
-};
+});
 
-const consentGiven = (input: ActionInput): GuardFailure | undefined =>
-  input.consent === true ? undefined : { code: 'matter.consentRequired', field: 'consent' };
+const consentGiven = named('petitioner consents', (input: ActionInput) =>
+  input.consent === true ? undefined : { code: 'matter.consentRequired', field: 'consent' },
+);
+
+/**
+ * A date the user enters ('YYYY-MM-DD') that may not be later than today. A missing date is the
+ * contract's to refuse (it requires one); an unknown today ('') lets no date pass.
+ */
+const afterToday = (v: unknown, f: MatterFacts) => typeof v === 'string' && (f.today === '' || v > f.today);
 
 /** R1.14, R1.15: a meeting is at the current level or the next one up, never lower. */
-const meetingLevel = (input: ActionInput, facts: MatterFacts): GuardFailure | undefined => {
+const meetingLevel = named('meeting at the level held so far or the next one up', (input: ActionInput, facts: MatterFacts) => {
   const level = MEDIATION_LEVELS.indexOf(input.level as MediationLevel);
   if (level < 0) return { code: 'validation.invalidOption', field: 'level' };
   const current = facts.mediationLevel ? MEDIATION_LEVELS.indexOf(facts.mediationLevel) : -1;
@@ -215,18 +254,52 @@ const meetingLevel = (input: ActionInput, facts: MatterFacts): GuardFailure | un
   if (level < current) return { code: 'mediation.levelBelowCurrent', field: 'level' };
   if (level > current + 1) return { code: 'mediation.skipsLevel', field: 'level' };
   return undefined;
-};
-const agreement = (input: ActionInput) => (input.outcome === 'agreement' ? undefined : { code: 'mediation.noAgreement' });
-const noAgreement = (input: ActionInput) =>
-  input.outcome === 'noAgreement' ? undefined : { code: 'mediation.agreementReached' };
+});
+/** The meeting was held (not later than today); the date the unit promised is not before it. */
+const meetingDates = named('meeting not later than today, promised date not before it', (input: ActionInput, facts: MatterFacts) => {
+  if (afterToday(input.heldOn, facts)) return { code: 'mediation.meetingInFuture', field: 'heldOn' };
+  const { heldOn, promisedDate } = input;
+  if (typeof promisedDate === 'string' && promisedDate !== '' && typeof heldOn === 'string' && promisedDate < heldOn)
+    return { code: 'mediation.promisedBeforeMeeting', field: 'promisedDate' };
+  return undefined;
+});
+const agreement = named('agreement reached', (input: ActionInput) =>
+  input.outcome === 'agreement' ? undefined : { code: 'mediation.noAgreement' },
+);
+const noAgreement = named('no agreement', (input: ActionInput) =>
+  input.outcome === 'noAgreement' ? undefined : { code: 'mediation.agreementReached' },
+);
 
-const criteriaPass = (input: ActionInput) => {
+/** R1.8: the unit is the county (its government or its petition office) of the matter's locality. */
+const countyOfLocality = named("unit is the locality's county", (input: ActionInput, facts: MatterFacts) =>
+  facts.countyUnitIds.includes(Number(input.unitId)) ? undefined : { code: 'transfer.notTheCounty', field: 'unitId' },
+);
+
+/** 复查/复核: requested on a day not later than today, within the request window (its due day included). */
+const requestedInWindow = (due: 'reviewRequestDue' | 'reReviewRequestDue') =>
+  named('requested not later than today, within the window', (input: ActionInput, facts: MatterFacts) => {
+    const on = input.requestedOn;
+    if (typeof on !== 'string') return undefined;
+    if (afterToday(on, facts)) return { code: 'review.requestedInFuture', field: 'requestedOn' };
+    const until = facts[due];
+    return until === null || on > until ? { code: 'review.windowClosed', field: 'requestedOn' } : undefined;
+  });
+
+const deliveredNotLater = named('delivered not later than today', (input: ActionInput, facts: MatterFacts) =>
+  afterToday(input.deliveredOn, facts) ? { code: 'opinion.deliveredInFuture', field: 'deliveredOn' } : undefined,
+);
+
+const sealed = named('sealed', (input: ActionInput) =>
+  input.sealed === true ? undefined : { code: 'opinion.sealRequired', field: 'sealed' },
+);
+
+const criteriaPass = named('all five criteria pass', (input: ActionInput) => {
   const c = (input.criteria ?? {}) as Record<string, { pass?: boolean } | undefined>;
   const missing = REVIEW_CRITERIA.find((k) => typeof c[k]?.pass !== 'boolean');
   if (missing) return { code: 'review.criterionMissing', field: `criteria.${missing}` };
   return REVIEW_CRITERIA.every((k) => c[k]!.pass) ? undefined : { code: 'review.failed' };
-};
-const criteriaFail = (input: ActionInput) => {
+});
+const criteriaFail = named('a criterion fails, each failure with a note', (input: ActionInput) => {
   const c = (input.criteria ?? {}) as Record<string, { pass?: boolean; note?: string } | undefined>;
   const missing = REVIEW_CRITERIA.find((k) => typeof c[k]?.pass !== 'boolean');
   if (missing) return { code: 'review.criterionMissing', field: `criteria.${missing}` };
@@ -234,29 +307,44 @@ const criteriaFail = (input: ActionInput) => {
   if (failed.length === 0) return { code: 'review.passed' };
   const noNote = failed.find((k) => !nonBlank(c[k]!.note));
   return noNote ? { code: 'review.failNoteRequired', field: `criteria.${noNote}.note` } : undefined;
-};
+});
 
 const guard = {
-  mediable: (f: MatterFacts) => (f.noLongerMediable ? { code: 'matter.noLongerMediable' } : undefined),
-  county: (f: MatterFacts) => (f.localityIsCounty ? undefined : { code: 'transfer.notCountyMatter' }),
-  objectionOpen: (f: MatterFacts) => (f.objectionOpen ? undefined : { code: 'assignment.objectionPeriodOver' }),
-  noPendingExtension: (f: MatterFacts) => (f.extensionPending ? { code: 'extension.pending' } : undefined),
-  pendingExtension: (f: MatterFacts) => (f.extensionPending ? undefined : { code: 'extension.nonePending' }),
-  leaderDay: (f: MatterFacts) => (f.leaderDay ? undefined : { code: 'matter.notLeaderDay' }),
-  agreed: (f: MatterFacts) => {
+  mediable: named('not closed for good before (mediable)', (f: MatterFacts) =>
+    f.noLongerMediable ? { code: 'matter.noLongerMediable' } : undefined,
+  ),
+  county: named('locality is a county', (f: MatterFacts) =>
+    f.localityIsCounty ? undefined : { code: 'transfer.notCountyMatter' },
+  ),
+  objectionOpen: named('objection period open', (f: MatterFacts) =>
+    f.objectionOpen ? undefined : { code: 'assignment.objectionPeriodOver' },
+  ),
+  noPendingExtension: named('no extension request pending', (f: MatterFacts) =>
+    f.extensionPending ? { code: 'extension.pending' } : undefined,
+  ),
+  pendingExtension: named('an extension request pending', (f: MatterFacts) =>
+    f.extensionPending ? undefined : { code: 'extension.nonePending' },
+  ),
+  leaderDay: named('leader-reception-day case', (f: MatterFacts) => (f.leaderDay ? undefined : { code: 'matter.notLeaderDay' })),
+  agreed: named('petitioner agreed; a leader-day case has its special report', (f: MatterFacts) => {
     if (f.petitionerView !== 'agree') return { code: 'closing.petitionerDidNotAgree' };
     if (f.leaderDay && !f.specialReportFiled) return { code: 'closing.specialReportMissing' };
     return undefined;
-  },
-  notAgreed: (f: MatterFacts) => {
+  }),
+  notAgreed: named('petitioner did not agree; a leader-day case has its special report', (f: MatterFacts) => {
     if (f.petitionerView === 'agree') return { code: 'closing.petitionerAgreed' };
     if (f.leaderDay && !f.specialReportFiled) return { code: 'closing.specialReportMissing' };
     return undefined;
-  },
-  reviewOpen: (f: MatterFacts) =>
+  }),
+  reviewOpen: named('an opinion exists, review window open', (f: MatterFacts) =>
     !f.hasOpinion ? { code: 'review.noOpinion' } : f.reviewWindowOpen ? undefined : { code: 'review.windowClosed' },
-  reReviewOpen: (f: MatterFacts) => (f.reReviewWindowOpen ? undefined : { code: 'review.windowClosed' }),
-  ratingOpen: (f: MatterFacts) => (f.ratingOpen ? undefined : { code: 'satisfaction.closed' }),
+  ),
+  reReviewOpen: named('re-review window open', (f: MatterFacts) =>
+    f.reReviewWindowOpen ? undefined : { code: 'review.windowClosed' },
+  ),
+  ratingOpen: named('rating open (closed, not rated, within the period)', (f: MatterFacts) =>
+    f.ratingOpen ? undefined : { code: 'satisfaction.closed' },
+  ),
 };
 
 // ---- the table ---------------------------------------------------------------------------------
@@ -294,7 +382,7 @@ export const MATTER_TRANSITIONS: readonly Transition[] = [
     permission: P.matterTransfer,
     rule: 'R1.8',
     guard: guard.county,
-    accepts: need('unitId', 'transfer.countyRequired'),
+    accepts: all(need('unitId', 'transfer.countyRequired'), countyOfLocality),
   }),
   row({
     from: S.accepted,
@@ -308,14 +396,14 @@ export const MATTER_TRANSITIONS: readonly Transition[] = [
 
   // Mediation (R1.13–R1.15)
   row({ from: S.accepted, action: 'startMediation', to: S.mediating, permission: P.matterMediate, rule: 'R1.13, R1.9', guard: guard.mediable }),
-  row({ from: S.mediating, action: 'recordMeeting', to: S.mediating, permission: P.matterMediate, rule: 'R1.14, R1.15', accepts: all(meetingLevel, noAgreement) }),
+  row({ from: S.mediating, action: 'recordMeeting', to: S.mediating, permission: P.matterMediate, rule: 'R1.14, R1.15', accepts: all(meetingLevel, noAgreement, meetingDates) }),
   row({
     from: S.mediating,
     action: 'recordMeeting',
     to: S.assignmentProposed,
     permission: P.matterMediate,
     rule: 'R1.14, R1.17',
-    accepts: all(meetingLevel, agreement, need('unitId', 'assignment.unitRequired')),
+    accepts: all(meetingLevel, agreement, need('unitId', 'assignment.unitRequired'), meetingDates),
   }),
   row({ from: S.mediating, action: 'notifyAcceptance', to: S.mediating, permission: P.matterMediate, rule: 'R1.13' }),
 
@@ -392,14 +480,14 @@ export const MATTER_TRANSITIONS: readonly Transition[] = [
     rule: 'R1.21',
     accepts: all(need('facts'), need('reasons'), need('basis')),
   }),
-  row({ from: S.opinionIssued, action: 'recordDelivery', to: S.opinionDelivered, permission: P.opinionIssue, rule: 'R1.21' }),
+  row({ from: S.opinionIssued, action: 'recordDelivery', to: S.opinionDelivered, permission: P.opinionIssue, rule: 'R1.21', accepts: deliveredNotLater }),
   row({
     from: S.opinionDelivered,
     action: 'unitSignOff',
     to: S.underReview,
     permission: P.opinionSignOff,
     rule: 'R1.21',
-    accepts: (input) => (input.sealed === true ? undefined : { code: 'opinion.sealRequired', field: 'sealed' }),
+    accepts: sealed,
   }),
   row({ from: S.underReview, action: 'reviewCase', to: S.awaitingSignOff, permission: P.caseReview, rule: 'R1.22', accepts: criteriaPass }),
   row({ from: S.underReview, action: 'reviewCase', to: S.handling, permission: P.caseReview, rule: 'R1.22', accepts: criteriaFail }),
@@ -416,7 +504,7 @@ export const MATTER_TRANSITIONS: readonly Transition[] = [
 
   // Review and re-review (复查/复核); after re-review: three-level termination (R1.9)
   ...[S.closed, S.closedDeemed].map((from) =>
-    row({ from, action: 'requestReview', to: S.inReview, permission: P.reviewRecord, rule: '复查', guard: guard.reviewOpen, accepts: need('organ') }),
+    row({ from, action: 'requestReview', to: S.inReview, permission: P.reviewRecord, rule: '复查', guard: guard.reviewOpen, accepts: all(need('organ'), requestedInWindow('reviewRequestDue')) }),
   ),
   row({ from: S.inReview, action: 'recordReviewResult', to: S.reviewed, permission: P.reviewRecord, rule: '复查', accepts: need('result') }),
   row({
@@ -426,7 +514,7 @@ export const MATTER_TRANSITIONS: readonly Transition[] = [
     permission: P.reviewRecord,
     rule: '复核',
     guard: guard.reReviewOpen,
-    accepts: need('organ'),
+    accepts: all(need('organ'), requestedInWindow('reReviewRequestDue')),
   }),
   row({ from: S.inReReview, action: 'recordReReviewResult', to: S.terminated, permission: P.reviewRecord, rule: '复核, R1.9', accepts: need('result') }),
 

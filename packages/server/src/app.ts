@@ -22,6 +22,8 @@ import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { floorRoutes } from './modules/floor/floor.routes.ts';
 import { boardRoutes } from './modules/queue/board.routes.ts';
 import { queueRoutes } from './modules/queue/queue.routes.ts';
+import { caseRoutes } from './modules/cases/case.routes.ts';
+import { documentRoutes } from './modules/documents/document.routes.ts';
 import { receptionRoutes } from './modules/reception/reception.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { worklistRoutes } from './modules/worklist/worklist.routes.ts';
@@ -100,6 +102,8 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   adminRoutes(app, deps);
   auditRoutes(app, deps);
   receptionRoutes(app, deps);
+  caseRoutes(app, deps);
+  documentRoutes(app, deps);
   accountabilityRoutes(app, deps);
   calendarRoutes(app, deps);
   worklistRoutes(app, deps);

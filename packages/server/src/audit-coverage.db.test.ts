@@ -9,7 +9,7 @@
  */
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gb11643CheckChar } from '@hall/domain';
+import { chinaDate, gb11643CheckChar } from '@hall/domain';
 import { testDialects } from '@hall/db/testing';
 import { createTestApp, demoRegistration, json, type TestApp } from './testing.ts';
 
@@ -181,7 +181,7 @@ describe.each(testDialects())('every mutating route writes its audit rows on %s'
   }
   const get = async (url: string, who: string) =>
     json(await t.app.inject({ method: 'GET', url, headers: { cookie: cookies[who]! } }));
-  const today = () => new Date(t.clock.now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = () => chinaDate(t.clock.now);
 
   /** A matter action with the matter's current version. */
   async function act(id: number, who: string, action: string, body: Record<string, unknown> = {}) {

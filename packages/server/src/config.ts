@@ -68,6 +68,13 @@ const Env = z.object({
   HALL_AUDIT_VERIFY_CHECK_SECONDS: z.coerce.number().int().min(0).max(24 * 3600).default(3600),
   /** Tickets one address (a kiosk) may take per minute from the public kiosk route; 0 turns the limit off. */
   HALL_KIOSK_TICKETS_PER_MINUTE: z.coerce.number().int().min(0).max(10000).default(30),
+  /**
+   * SQLite's synchronous level (docs/operations.md "SQLite durability"): FULL (default) keeps every
+   * acknowledged write through a power loss too; NORMAL only through a crash of the process.
+   */
+  HALL_SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL', 'full', 'normal']).default('FULL'),
+  /** How often the planner's statistics are refreshed (SQLite PRAGMA optimize), in seconds; 0 turns it off. */
+  HALL_DB_OPTIMIZE_SECONDS: z.coerce.number().int().min(0).max(7 * 24 * 3600).default(6 * 3600),
 });
 
 export interface Config {
@@ -94,6 +101,8 @@ export interface Config {
   sweepSeconds: number;
   auditVerifyCheckSeconds: number;
   kioskTicketsPerMinute: number;
+  sqliteSynchronous: 'full' | 'normal';
+  dbOptimizeSeconds: number;
 }
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -134,6 +143,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     sweepSeconds: e.HALL_SWEEP_SECONDS,
     auditVerifyCheckSeconds: e.HALL_AUDIT_VERIFY_CHECK_SECONDS,
     kioskTicketsPerMinute: e.HALL_KIOSK_TICKETS_PER_MINUTE,
+    sqliteSynchronous: e.HALL_SQLITE_SYNCHRONOUS.toLowerCase() as 'full' | 'normal',
+    dbOptimizeSeconds: e.HALL_DB_OPTIMIZE_SECONDS,
   };
 }
 

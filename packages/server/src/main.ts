@@ -3,9 +3,10 @@
  * demo data on first start, then one port for the API and the web app.
  */
 import path from 'node:path';
-import { isDatabaseUnavailable, migrate, openDatabase, repositories } from '@hall/db';
+import { isDatabaseUnavailable, migrate, openDatabase, optimize, repositories } from '@hall/db';
 import { buildApp } from './app.ts';
 import { parseConfig } from './config.ts';
+import { repeatEvery } from './repeat.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SETTING, seedDemo, seedFirstRun } from './demo/seed.ts';
 import { startSweep } from './modules/accountability/sweep.ts';
 import { startAuditVerifyJob } from './modules/audit/audit-job.ts';
@@ -14,7 +15,11 @@ import { loadKey } from './pii.ts';
 
 async function main() {
   const config = parseConfig(process.env);
-  const database = openDatabase({ url: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'hall.sqlite') });
+  const database = openDatabase({
+    url: config.databaseUrl,
+    sqliteFile: path.join(config.dataDir, 'hall.sqlite'),
+    synchronous: config.sqliteSynchronous,
+  });
   const applied = await migrate(database.db);
   // On PostgreSQL the key comes from configuration only (config refuses to start without it).
   const key = loadKey(config.dataKey, config.dataDir, { requireConfigured: database.dialect === 'postgres' });
@@ -34,10 +39,16 @@ async function main() {
     intervalMs: config.auditVerifyCheckSeconds * 1000,
     log: app.log.child({ module: 'audit-verify' }),
   });
+  // Issue 9 §2: the planner's statistics kept current (SQLite PRAGMA optimize) at start and every few hours.
+  const optimizeLog = app.log.child({ module: 'db-optimize' });
+  const optimizeJob = repeatEvery(config.dbOptimizeSeconds * 1000, () => optimize(database), (err) =>
+    optimizeLog.error({ err }, 'database optimize failed'),
+  );
 
   const close = async () => {
     await sweep.stop();
     await auditJob.stop();
+    await optimizeJob.stop();
     await app.close();
     await database.destroy();
     process.exit(0);

@@ -99,3 +99,27 @@ export async function demoRegistration(t: TestApp, overrides: Partial<Registrati
 // Tests read whatever the API answered and assert on it; `any` keeps those assertions short.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const json = <T = any>(res: LightMyRequestResponse) => JSON.parse(res.body) as T;
+
+/**
+ * Counts the statements the app sends to the database while `fn` runs (every query of every
+ * request, the session check included; a transaction's BEGIN and COMMIT are not counted). The query
+ * ceilings of the hot endpoints are pinned with it (issue 9 §2).
+ */
+export async function countQueries<T>(t: TestApp, fn: () => Promise<T>): Promise<{ result: T; count: number }> {
+  let count = 0;
+  const original = t.deps.database.db;
+  // transformResult runs once per executed statement (transformQuery also runs for each subquery).
+  t.deps.database.db = original.withPlugin({
+    transformQuery: (a) => a.node,
+    transformResult: async (a) => {
+      count++;
+      return a.result;
+    },
+  });
+  try {
+    const result = await fn();
+    return { result, count };
+  } finally {
+    t.deps.database.db = original;
+  }
+}

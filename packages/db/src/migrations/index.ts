@@ -5,6 +5,7 @@ import * as m20261129020000 from './20261129020000_hall_floor.ts';
 import * as m20261204000000 from './20261204000000_audit_chain.ts';
 import * as m20261204010000 from './20261204010000_personal_data.ts';
 import * as m20261204020000 from './20261204020000_web_security.ts';
+import * as m20261205000000 from './20261205000000_case_indexes.ts';
 
 /** Every migration, by its timestamp name. Add new ones at the end; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '20261204000000_audit_chain': m20261204000000,
   '20261204010000_personal_data': m20261204010000,
   '20261204020000_web_security': m20261204020000,
+  '20261205000000_case_indexes': m20261205000000,
 };

@@ -33,7 +33,7 @@ export class AuditRepository {
    */
   async append(a: AuditInput): Promise<void> {
     if (this.pending) this.pending.push(a);
-    else await this.write(a);
+    else await this.write([a]);
   }
 
   private pending: AuditInput[] | null = null;
@@ -47,41 +47,46 @@ export class AuditRepository {
     this.pending ??= [];
   }
 
-  /** Writes the deferred appends, in call order. */
+  /** Writes the deferred appends, in call order: one head read, one insert, one head update. */
   async flush(): Promise<void> {
     const list = this.pending ?? [];
     this.pending = null;
-    for (const a of list) await this.write(a);
+    if (list.length) await this.write(list);
   }
 
-  private async write(a: AuditInput): Promise<{ seq: number; hash: string }> {
+  /** Appends rows to the chain, each linked to the one before: three statements however many. */
+  private async write(list: readonly AuditInput[]): Promise<{ seq: number; hash: string }> {
     const pg = this.db.getExecutor().adapter instanceof PostgresAdapter;
     let q = this.db.selectFrom('audit_chain_head').select(['seq', 'hash']).where('id', '=', 1);
     if (pg) q = q.forUpdate();
     const head = (await q.executeTakeFirst()) ?? { seq: 0, hash: AUDIT_GENESIS_HASH };
-    const row = {
-      at: a.at,
-      actor_id: a.actorId,
-      request_id: a.requestId,
-      hall_id: a.hallId ?? null,
-      entity: a.entity,
-      entity_id: String(a.entityId),
-      action: a.action,
-      before_data: toJson(a.before),
-      after_data: toJson(a.after),
-    };
-    const seq = Number(head.seq) + 1;
-    const hash = auditRowHash(head.hash, { ...row, seq });
-    await this.db
-      .insertInto('audit_log')
-      .values({ ...row, seq, prev_hash: head.hash, hash })
-      .execute();
+    let seq = Number(head.seq);
+    let prev = head.hash;
+    const rows = list.map((a) => {
+      const row = {
+        at: a.at,
+        actor_id: a.actorId,
+        request_id: a.requestId,
+        hall_id: a.hallId ?? null,
+        entity: a.entity,
+        entity_id: String(a.entityId),
+        action: a.action,
+        before_data: toJson(a.before),
+        after_data: toJson(a.after),
+      };
+      seq += 1;
+      const hash = auditRowHash(prev, { ...row, seq });
+      const out = { ...row, seq, prev_hash: prev, hash };
+      prev = hash;
+      return out;
+    });
+    await this.db.insertInto('audit_log').values(rows).execute();
     await this.db
       .insertInto('audit_chain_head')
-      .values({ id: 1, seq, hash })
-      .onConflict((oc) => oc.column('id').doUpdateSet({ seq, hash }))
+      .values({ id: 1, seq, hash: prev })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ seq, hash: prev }))
       .execute();
-    return { seq, hash };
+    return { seq, hash: prev };
   }
 
   list(f: { entity?: string; entityId?: string; limit: number }) {

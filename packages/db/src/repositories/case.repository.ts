@@ -66,6 +66,18 @@ export class CaseRepository {
   deadlines(matterId: number) {
     return this.db.selectFrom('deadline').selectAll().where('matter_id', '=', matterId).orderBy('id').execute();
   }
+  /** Closes a case's active deadlines of the given kinds in one statement (met, cancelled…). */
+  closeActiveDeadlines(matterId: number, kinds: readonly string[], status: string, at: string) {
+    if (kinds.length === 0) return Promise.resolve();
+    return this.db
+      .updateTable('deadline')
+      .set({ status, updated_at: at })
+      .where('matter_id', '=', matterId)
+      .where('status', '=', 'active')
+      .where('kind', 'in', kinds)
+      .execute()
+      .then(() => undefined);
+  }
   getDeadline(id: number) {
     return this.db.selectFrom('deadline').selectAll().where('id', '=', id).executeTakeFirst();
   }

@@ -112,6 +112,13 @@ export class MatterRepository {
     return q.orderBy('matter.registered_at', 'desc').orderBy('matter.id', 'desc').limit(f.limit ?? 200).execute();
   }
 
+  /** Whether the petitioner has a matter in the hall (at the window, if given): one indexed probe. */
+  async petitionerHasMatterAt(hallId: number, petitionerId: number, windowId?: number): Promise<boolean> {
+    let q = this.db.selectFrom('matter').select('id').where('hall_id', '=', hallId).where('petitioner_id', '=', petitionerId);
+    if (windowId !== undefined) q = q.where('window_id', '=', windowId);
+    return (await q.limit(1).executeTakeFirst()) !== undefined;
+  }
+
   unitIdsOf(matterIds: readonly number[]) {
     if (matterIds.length === 0) return Promise.resolve([]);
     return this.db.selectFrom('matter_unit').selectAll().where('matter_id', 'in', matterIds).execute();

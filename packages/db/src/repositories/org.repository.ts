@@ -1,8 +1,66 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter } from 'kysely';
+import { jsonArrayFrom as pgArray, jsonObjectFrom as pgObject } from 'kysely/helpers/postgres';
+import { jsonArrayFrom as sqliteArray, jsonObjectFrom as sqliteObject } from 'kysely/helpers/sqlite';
 import type { DB } from '../schema.ts';
+
+const parsed = <T>(v: T | string | null): T | null => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
 export class OrgRepository {
   constructor(private readonly db: Kysely<DB>) {}
+
+  /**
+   * Everything a registration checks and proposes from, in one query (issue 9 §3: reference data
+   * read before the writes): the hall, the window, the receptionist with his roles, the category,
+   * the locality, the named units, and the units of the locality (R1.8). Undefined without the hall.
+   */
+  async registrationRefs(f: { hallId: number; windowId: number; receptionistId: number | null; categoryId: number; localityCode: string; unitIds: readonly number[]; idHashes: readonly string[] }) {
+    const pg = this.db.getExecutor().adapter instanceof PostgresAdapter;
+    const array = pg ? pgArray : (sqliteArray as typeof pgArray);
+    const object = pg ? pgObject : (sqliteObject as typeof pgObject);
+    const unitIds = f.unitIds.length ? [...f.unitIds] : [-1];
+    const row = await this.db
+      .selectFrom('hall')
+      .select(['hall.id', 'hall.code', 'hall.name'])
+      .select((eb) => [
+        object(
+          eb.selectFrom('hall_window').select(['hall_window.id', 'hall_window.hall_id', 'hall_window.number', 'hall_window.name', 'hall_window.kind', 'hall_window.unit_id', 'hall_window.active']).where('hall_window.id', '=', f.windowId),
+        ).as('window'),
+        object(
+          eb
+            .selectFrom('staff_user')
+            .select(['staff_user.id', 'staff_user.active', 'staff_user.window_id'])
+            .select((e2) => array(e2.selectFrom('staff_role').select('staff_role.role').whereRef('staff_role.staff_id', '=', 'staff_user.id')).as('roles'))
+            .where('staff_user.id', '=', f.receptionistId ?? -1),
+        ).as('receptionist'),
+        object(eb.selectFrom('content_category').select(['content_category.id', 'content_category.name']).where('content_category.id', '=', f.categoryId)).as('category'),
+        object(eb.selectFrom('division').select(['division.code', 'division.name', 'division.level']).where('division.code', '=', f.localityCode)).as('locality'),
+        array(eb.selectFrom('unit').select(['unit.id', 'unit.name']).where('unit.id', 'in', unitIds).orderBy('unit.id')).as('units'),
+        array(eb.selectFrom('unit').select(['unit.id']).where('unit.division_code', '=', f.localityCode).orderBy('unit.id')).as('locality_units'),
+        // R2.3: the person's entries on the hall's disorder list, by the document's lookup hashes.
+        array(
+          eb
+            .selectFrom('disorder_entry')
+            .select(['disorder_entry.id', 'disorder_entry.status', 'disorder_entry.expires_on'])
+            .whereRef('disorder_entry.hall_id', '=', 'hall.id')
+            .where('disorder_entry.id_hash', 'in', f.idHashes.length ? [...f.idHashes] : ['-'])
+            .orderBy('disorder_entry.id', 'desc'),
+        ).as('disorder_entries'),
+      ])
+      .where('hall.id', '=', f.hallId)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const receptionist = parsed(row.receptionist);
+    return {
+      hall: { id: row.id, code: row.code, name: row.name },
+      window: parsed(row.window),
+      receptionist: receptionist ? { ...receptionist, roles: (parsed(receptionist.roles) ?? []).map((x) => x.role) } : null,
+      category: parsed(row.category),
+      locality: parsed(row.locality),
+      units: parsed(row.units) ?? [],
+      localityUnits: parsed(row.locality_units) ?? [],
+      disorderEntries: parsed(row.disorder_entries) ?? [],
+    };
+  }
 
   listHalls() {
     return this.db.selectFrom('hall').selectAll().orderBy('id').execute();

@@ -1,4 +1,6 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter } from 'kysely';
+import { jsonArrayFrom as pgArray } from 'kysely/helpers/postgres';
+import { jsonArrayFrom as sqliteArray } from 'kysely/helpers/sqlite';
 import type { DB, StaffRow } from '../schema.ts';
 
 export type StaffWithRoles = StaffRow & { roles: string[] };
@@ -103,6 +105,25 @@ export class StaffRepository {
 
   createSession(v: { id: string; staff_id: number; created_at: string; last_seen_at: string }) {
     return this.db.insertInto('staff_session').values(v).execute();
+  }
+  /**
+   * The session check of every request in one query: the session, its staff member and the roles
+   * (issue 9 §2). Undefined when there is no such session.
+   */
+  async findSessionActor(id: string) {
+    const array = this.db.getExecutor().adapter instanceof PostgresAdapter ? pgArray : (sqliteArray as typeof pgArray);
+    const row = await this.db
+      .selectFrom('staff_session')
+      .innerJoin('staff_user', 'staff_user.id', 'staff_session.staff_id')
+      .selectAll('staff_user')
+      .select(['staff_session.created_at as session_created_at', 'staff_session.last_seen_at as session_last_seen_at'])
+      .select((eb) => array(eb.selectFrom('staff_role').select('staff_role.role').whereRef('staff_role.staff_id', '=', 'staff_user.id').orderBy('staff_role.role')).as('role_rows'))
+      .where('staff_session.id', '=', id)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { role_rows, session_created_at, session_last_seen_at, ...staff } = row;
+    const roles = (typeof role_rows === 'string' ? (JSON.parse(role_rows) as { role: string }[]) : role_rows).map((x) => x.role);
+    return { session: { created_at: session_created_at, last_seen_at: session_last_seen_at }, staff: { ...staff, roles } as StaffWithRoles };
   }
   findSession(id: string) {
     return this.db.selectFrom('staff_session').selectAll().where('id', '=', id).executeTakeFirst();

@@ -36,8 +36,9 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
     if (!token) return;
     const repos = repositories(deps.database.db);
     const id = hashToken(token);
-    const session = await repos.staff.findSession(id);
-    if (!session) return;
+    const found = await repos.staff.findSessionActor(id);
+    if (!found) return;
+    const { session, staff } = found;
     const now = deps.clock();
     const idleMs = deps.config.sessionIdleMinutes * 60_000;
     const maxMs = deps.config.sessionMaxHours * 3600_000;
@@ -47,8 +48,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
       await repos.staff.deleteSession(id);
       return;
     }
-    const staff = await repos.staff.findById(session.staff_id);
-    if (!staff || !staff.active) return;
+    if (!staff.active) return;
     // Touch at most once a minute: one write per request would be wasted work.
     if (now.getTime() - Date.parse(session.last_seen_at) > 60_000) {
       // Best effort: a full or read-only database (SQLite) still serves reads (issue 8 §1).

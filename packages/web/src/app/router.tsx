@@ -15,11 +15,10 @@ import { HomeRedirect, RequireAuth, RequirePermission } from './routes/guards';
 // Feature screens load on demand: the desk does not download the administrator's screens.
 const RegisterPage = lazy(() => import('../features/registration').then((m) => ({ default: m.RegisterPage })));
 const ReceptionListPage = lazy(() => import('../features/reception').then((m) => ({ default: m.ReceptionListPage })));
-const MatterDetailPage = lazy(() => import('../features/reception').then((m) => ({ default: m.MatterDetailPage })));
+const MatterRegistration = lazy(() => import('../features/reception').then((m) => ({ default: m.MatterRegistration })));
 const NoticePage = lazy(() => import('../features/reception').then((m) => ({ default: m.NoticePage })));
-const MatterDocumentPage = lazy(() =>
-  import('../features/reception').then((m) => ({ default: m.MatterDocumentPage })),
-);
+const MatterDetailPage = lazy(() => import('../features/cases').then((m) => ({ default: m.MatterDetailPage })));
+const MatterDocumentPage = lazy(() => import('../features/cases').then((m) => ({ default: m.MatterDocumentPage })));
 const UnitCasesPage = lazy(() => import('../features/cases').then((m) => ({ default: m.UnitCasesPage })));
 const DocumentPage = lazy(() => import('../features/cases').then((m) => ({ default: m.DocumentPage })));
 const AdminRoutes = lazy(() => import('../features/admin').then((m) => ({ default: m.AdminRoutes })));
@@ -116,8 +115,14 @@ export function AppRouter() {
               path="/matters/:id"
               element={
                 <RequirePermission any={READ_ANY_MATTER}>
+                  {/* The case screens (features/cases) with the registration side (features/reception). */}
                   <MatterDetailPage
                     caseExtras={(d) => <ProposeAccountabilityButton matterId={d.id} petitionNo={d.petitionNo} />}
+                    registration={(p) => (
+                      <Suspense fallback={null}>
+                        <MatterRegistration {...p} />
+                      </Suspense>
+                    )}
                   />
                 </RequirePermission>
               }

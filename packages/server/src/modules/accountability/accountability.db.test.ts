@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, repositories } from '@hall/db';
+import { chinaDate } from '@hall/domain';
 import { testDialects } from '@hall/db/testing';
 import { buildApp } from '../../app.ts';
 import { testConfig } from '../../config.ts';
@@ -51,7 +52,7 @@ describe.each(testDialects())('accountability on %s', (dialect) => {
   const days = (n: number) => {
     t.clock.now = new Date(t.clock.now.getTime() + n * 86_400_000);
   };
-  const today = () => new Date(t.clock.now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = () => chinaDate(t.clock.now);
   const dayAfter = (d: string) => new Date(Date.parse(d) + 86_400_000).toISOString().slice(0, 10);
   /** Moves the clock to 10:00 in China on the given day. */
   const setDay = (d: string) => {

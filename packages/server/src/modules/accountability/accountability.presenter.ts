@@ -1,5 +1,5 @@
 /** Presents inquiries (R1.23–R1.25): the summary for lists, the dossier for the detail view. */
-import type { AccountabilityEventView, AccountabilitySummary, DocumentDetail } from '@hall/contracts';
+import type { AccountabilityEventView, AccountabilitySummary } from '@hall/contracts';
 import {
   type AccountabilityState,
   type AccountabilityTrigger,
@@ -9,9 +9,7 @@ import {
   daysBetween,
   translate,
 } from '@hall/domain';
-import { type DocumentRow, type Repositories, fromJson } from '@hall/db';
-import { presentDocument } from '../cases/case.presenter.ts';
-import type { PiiCipher } from '../../pii.ts';
+import { type Repositories, fromJson } from '@hall/db';
 
 type AccountabilityListRow = Awaited<ReturnType<Repositories['accountability']['list']>>[number];
 type EventRow = Awaited<ReturnType<Repositories['cases']['accountabilityEvents']>>[number];
@@ -65,11 +63,3 @@ export function presentEvent(e: EventRow, numbers: Map<number, string>): Account
   };
 }
 
-export function presentDocumentDetail(
-  d: DocumentRow,
-  names: Map<number, string>,
-  petitionNo: string | null,
-  cipher: PiiCipher,
-): DocumentDetail {
-  return { ...presentDocument(d, names, cipher), matterId: d.matter_id, accountabilityId: d.accountability_id, petitionNo };
-}

@@ -9,7 +9,6 @@ import {
   AccountabilityListQuery,
   AccountabilityProposeRequest,
   AccountabilitySummary,
-  DocumentDetail,
   ErrorBody,
   IdParam,
 } from '@hall/contracts';
@@ -73,13 +72,4 @@ export function accountabilityRoutes(app: FastifyInstance, deps: Deps) {
         service.act(ctxOf(req, deps), req.params.id, action, req.body as AccountabilityActionData[typeof action]),
     );
   }
-
-  r.get(
-    '/api/documents/:id',
-    {
-      schema: { tags: ['documents'], params: IdParam, response: { 200: DocumentDetail, ...errors } },
-      preValidation: requireAuth(),
-    },
-    async (req) => service.document(ctxOf(req, deps), req.params.id),
-  );
 }

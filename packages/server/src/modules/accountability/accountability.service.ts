@@ -12,7 +12,6 @@ import type {
   AccountabilityListQuery,
   AccountabilityProposeData,
   AccountabilitySummary,
-  DocumentDetail,
 } from '@hall/contracts';
 import {
   type AccountabilityAction,
@@ -32,11 +31,10 @@ import {
 import { type Repositories, repositories, toJson } from '@hall/db';
 import type { Actor, Ctx, Deps } from '../../context.ts';
 import { transact } from '../../transact.ts';
-import { mayReadMatter } from '../cases/matter-access.ts';
-import { documentCarriesPii } from '../cases/case.presenter.ts';
 import { loadCalendar } from '../cases/calendar.ts';
 import { issueDocument } from '../documents/documents.ts';
-import { presentDocumentDetail, presentEvent, presentSummary } from './accountability.presenter.ts';
+import { presentEvent, presentSummary } from './accountability.presenter.ts';
+import { presentDocumentDetail } from '../documents/document.presenter.ts';
 import { audit, auditAs } from '../../audit.ts';
 import { auditView } from '../../view-audit.ts';
 
@@ -55,6 +53,13 @@ export function accountabilityScope(actor: Actor): { all: true } | { windowId: n
  */
 type Row = Awaited<ReturnType<Repositories['accountability']['list']>>[number];
 
+/** Who may see an inquiry: the hall's readers, or the window the case came through (R1.23–R1.25). */
+export function mayViewInquiry(actor: Ctx['actor'], row: { hall_id: number; window_id: number }) {
+  const scope = accountabilityScope(actor);
+  if (!scope || row.hall_id !== actor.hallId) return false;
+  return 'all' in scope || scope.windowId === row.window_id;
+}
+
 export class AccountabilityService {
   constructor(private readonly deps: Deps) {}
 
@@ -65,9 +70,7 @@ export class AccountabilityService {
   }
 
   private mayView(ctx: Ctx, row: Pick<Row, 'hall_id' | 'window_id'>) {
-    const scope = accountabilityScope(ctx.actor);
-    if (!scope || row.hall_id !== ctx.actor.hallId) return false;
-    return 'all' in scope || scope.windowId === row.window_id;
+    return mayViewInquiry(ctx.actor, row);
   }
 
   private async loadVisible(ctx: Ctx, r: Repositories, id: number): Promise<Row> {
@@ -286,28 +289,6 @@ export class AccountabilityService {
       });
       return this.detail(ctx, r, (await r.accountability.get(ctx.actor.hallId, row.id))!);
     });
-  }
-
-  /** A numbered document for its print page: to whoever may read its matter or its inquiry. */
-  async document(ctx: Ctx, id: number): Promise<DocumentDetail> {
-    const r = repositories(this.deps.database.db);
-    const doc = await r.documents.get(id);
-    if (!doc || doc.hall_id !== ctx.actor.hallId) throw notFound('document.notFound');
-    const [matter, inquiry] = await Promise.all([
-      doc.matter_id ? r.matters.findById(doc.matter_id) : undefined,
-      doc.accountability_id ? r.accountability.get(doc.hall_id, doc.accountability_id) : undefined,
-    ]);
-    const allowed = (matter && mayReadMatter(ctx.actor, matter)) || (inquiry && this.mayView(ctx, inquiry));
-    if (!allowed) throw forbidden();
-    const issuer = doc.issued_by ? await r.staff.findById(doc.issued_by) : undefined;
-    const names = new Map(issuer ? [[issuer.id, issuer.display_name]] : []);
-    // The print page of a document addressed to the petitioner shows the full name: the view is audited (issue 8 §3).
-    if (documentCarriesPii(doc)) {
-      await transact(this.deps, (tr) =>
-        audit(tr, ctx, { entity: 'document', entityId: doc.id, action: 'document.view', after: { number: doc.number, kind: doc.kind } }),
-      );
-    }
-    return presentDocumentDetail(doc, names, matter?.petition_no ?? null, this.deps.cipher);
   }
 }
 

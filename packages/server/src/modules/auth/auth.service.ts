@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Me } from '@hall/contracts';
-import { DomainError, chinaDate, invalid, type Lang, permissionsOf, type Role } from '@hall/domain';
+import { DomainError, chinaDateTime, invalid, type Lang, permissionsOf, type Role } from '@hall/domain';
 import { repositories } from '@hall/db';
 import type { Actor, Ctx, Deps } from '../../context.ts';
 import { transact } from '../../transact.ts';
@@ -19,11 +19,6 @@ export function checkPasswordStrength(password: string, field = 'newPassword') {
     throw invalid('auth.weakPassword', {}, field);
   }
 }
-
-const chinaTime = (iso: string) => {
-  const d = new Date(Date.parse(iso) + 8 * 3600_000);
-  return `${chinaDate(new Date(iso))} ${d.toISOString().slice(11, 16)}`;
-};
 
 export class AuthService {
   private readonly limiter: RateLimiter;
@@ -54,7 +49,7 @@ export class AuthService {
     const who = (actorId: number | null) => ({ actorId, at, requestId: meta.requestId });
     const userKey = createHash('sha256').update(username.normalize('NFC').toLowerCase()).digest('hex').slice(0, 32);
     const lockout = { bucket: `login:unknown:${userKey}`, windowSeconds: config.lockoutMinutes * 60 };
-    const lockedError = (until: string) => new DomainError('locked', 'auth.locked', { until: chinaTime(until) });
+    const lockedError = (until: string) => new DomainError('locked', 'auth.locked', { until: chinaDateTime(until) });
     const failed = (entityId: number | string, reason: string, extra: Record<string, unknown> = {}) =>
       transact(this.deps, (r) =>
         auditAs(r, who(null), {

@@ -7,7 +7,11 @@ import { type OfficialYear, WorkCalendar } from '@hall/domain';
 import { type Repositories, fromJson } from '@hall/db';
 
 export async function loadCalendar(r: Repositories): Promise<WorkCalendar> {
-  const years = await r.calendar.years();
+  return calendarOf(await r.calendar.years());
+}
+
+/** The calendar of holiday_year rows however they were read (the case's bundle carries them). */
+export function calendarOf(years: readonly { year: number; holidays: string; workdays: string; source: string }[]): WorkCalendar {
   return new WorkCalendar(
     years.map(
       (y): OfficialYear => ({

@@ -1,9 +1,10 @@
 /**
- * The facts the workflow's guards read (MatterFacts), computed from a matter's records and today's
- * date in China. One place, so the buttons the UI shows and the checks the server makes agree.
+ * The facts the workflow's guards read (MatterFacts), computed from a case's bundle and today's
+ * date in China: a pure function, so the buttons the UI shows and the checks the server makes agree.
  */
 import { type MatterFacts, type MediationLevel, MEDIATION_LEVELS, addDays, chinaDate, proposeVisitKind } from '@hall/domain';
-import { type MatterRow, type Repositories, bool } from '@hall/db';
+import { type MatterRow, bool } from '@hall/db';
+import { type CaseBundle, activeDeadlineOf } from './case.bundle.ts';
 
 /** Days after closing in which the petitioner's rating is taken (see docs/decisions.md). */
 export const RATING_DAYS = 30;
@@ -19,62 +20,55 @@ export function satisfactionState(m: Pick<MatterRow, 'state' | 'closed_at'>, rat
   return today <= addDays(chinaDate(new Date(m.closed_at)), RATING_DAYS) ? ('pending' as const) : ('expired' as const);
 }
 
-export async function matterFacts(r: Repositories, m: MatterRow, now: Date): Promise<MatterFacts> {
+const CLOSED_FOR_GOOD = new Set(['terminated', 'closedDeemed', 'noLongerAccepted']);
+
+/**
+ * R1.9: the person's earlier matters on the same subject that ended without a reasonable demand,
+ * after three levels, or were no longer accepted: this one is not mediated again.
+ */
+export function relatedClosedForGood(b: CaseBundle) {
+  const closed = b.earlier.filter((e) => CLOSED_FOR_GOOD.has(e.state));
+  if (closed.length === 0) return [];
+  return proposeVisitKind({
+    categoryId: b.m.category_id,
+    localityCode: b.m.locality_code,
+    unitIds: b.m.units.map((u) => u.id),
+    localityIsCounty: false,
+    countyUnitIds: [],
+    earlierHandlingUnitIds: [],
+    earlierMatters: closed.map((e) => ({
+      id: e.id,
+      petitionNo: e.petition_no,
+      categoryId: e.category_id,
+      localityCode: e.locality_code,
+      unitIds: e.unit_ids,
+    })),
+  }).related;
+}
+
+export function caseFacts(b: CaseBundle, now: Date): MatterFacts {
+  const { m } = b;
   const today = chinaDate(now);
-  const [locality, meetings, assignments, deadlines, extensions, notes, opinions, earlier, ratings] = await Promise.all([
-    m.locality_code ? r.org.getDivision(m.locality_code) : undefined,
-    r.cases.meetings(m.id),
-    r.cases.assignments(m.id),
-    r.cases.deadlines(m.id),
-    r.cases.extensions(m.id),
-    r.cases.notes(m.id),
-    r.cases.opinions(m.id),
-    r.matters.list({ hallId: m.hall_id, petitionerId: m.petitioner_id, excludeId: m.id, limit: 200 }),
-    r.cases.satisfaction(m.id),
-  ]);
-  const level = meetings.reduce<MediationLevel | null>((max, x) => {
+  const level = m.meetings.reduce<MediationLevel | null>((max, x) => {
     const l = x.level as MediationLevel;
     return max === null || MEDIATION_LEVELS.indexOf(l) > MEDIATION_LEVELS.indexOf(max) ? l : max;
   }, null);
-
-  // R1.9: the same person's earlier matter on the same subject ended without a reasonable demand or
-  // after three levels: this one is not mediated again.
-  const closedForGood = earlier.filter((e) => e.state === 'terminated' || e.state === 'closedDeemed' || e.state === 'noLongerAccepted');
-  let relatedClosedForGood = false;
-  if (closedForGood.length) {
-    const units = await r.matters.unitIdsOf([m.id, ...closedForGood.map((e) => e.id)]);
-    const related = proposeVisitKind({
-      categoryId: m.category_id,
-      localityCode: m.locality_code,
-      unitIds: units.filter((u) => u.matter_id === m.id).map((u) => u.unit_id),
-      localityIsCounty: false,
-      countyUnitIds: [],
-      earlierHandlingUnitIds: [],
-      earlierMatters: closedForGood.map((e) => ({
-        id: e.id,
-        petitionNo: e.petition_no,
-        categoryId: e.category_id,
-        localityCode: e.locality_code,
-        unitIds: units.filter((u) => u.matter_id === e.id).map((u) => u.unit_id),
-      })),
-    }).related;
-    relatedClosedForGood = related.length > 0;
-  }
-
   return {
-    noLongerMediable: bool(m.no_reasonable_demand) || relatedClosedForGood,
-    localityIsCounty: locality?.level === 'county',
+    noLongerMediable: bool(m.no_reasonable_demand) || relatedClosedForGood(b).length > 0,
+    localityIsCounty: m.locality_level === 'county',
+    // R1.8: the county's units of the locality (whether the chosen one is active, the effect checks).
+    countyUnitIds: m.locality_units.filter((u) => u.kind === 'county' || u.kind === 'countyOffice').map((u) => u.id),
     mediationLevel: level,
     ...caseStepFacts({
       today,
-      activeDue: (kind) => deadlines.find((d) => d.kind === kind && d.status === 'active')?.due,
-      assignmentStatus: assignments[assignments.length - 1]?.status,
-      extensionPending: extensions.some((e) => e.status === 'pending'),
+      activeDue: (kind) => activeDeadlineOf(b, kind)?.due,
+      assignmentStatus: m.assignments[m.assignments.length - 1]?.status,
+      extensionPending: m.extensions.some((e) => e.status === 'pending'),
       leaderDay: bool(m.leader_day),
-      specialReportFiled: notes.some((n) => n.kind === 'specialReport'),
-      latestOpinion: opinions[opinions.length - 1],
+      specialReportFiled: m.notes.some((n) => n.kind === 'specialReport'),
+      latestOpinion: m.opinions[m.opinions.length - 1],
     }),
-    ratingOpen: satisfactionState(m, ratings, today) === 'pending',
+    ratingOpen: satisfactionState(m, m.satisfaction, today) === 'pending',
   };
 }
 
@@ -101,6 +95,7 @@ export function caseStepFacts(c: CaseStepRecords) {
     return due !== undefined && c.today <= due;
   };
   return {
+    today: c.today,
     objectionOpen: c.assignmentStatus === 'assigned' && open('objection'),
     extensionPending: c.extensionPending,
     leaderDay: c.leaderDay,
@@ -109,5 +104,7 @@ export function caseStepFacts(c: CaseStepRecords) {
     hasOpinion: c.latestOpinion !== undefined,
     reviewWindowOpen: open('reviewRequest'),
     reReviewWindowOpen: open('reReviewRequest'),
+    reviewRequestDue: c.activeDue('reviewRequest') ?? null,
+    reReviewRequestDue: c.activeDue('reReviewRequest') ?? null,
   } satisfies Partial<MatterFacts>;
 }

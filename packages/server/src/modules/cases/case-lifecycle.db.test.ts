@@ -4,7 +4,7 @@
  * re-review, satisfaction, transfers R1.8/R1.10, R1.9.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gb11643CheckChar } from '@hall/domain';
+import { chinaDate, gb11643CheckChar } from '@hall/domain';
 import { testDialects } from '@hall/db/testing';
 import { createTestApp, demoRegistration, json, type TestApp } from '../../testing.ts';
 
@@ -49,7 +49,7 @@ describe.each(testDialects())('case lifecycle on %s', (dialect) => {
     await ok(matterId, 'reception1', 'accept');
     return matterId as number;
   }
-  const today = () => new Date(t.clock.now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = () => chinaDate(t.clock.now);
   /** Moves the clock; sessions idle that long have expired, so everyone signs in again. */
   const days = async (n: number) => {
     t.clock.now = new Date(t.clock.now.getTime() + n * 86_400_000);
@@ -144,9 +144,11 @@ describe.each(testDialects())('case lifecycle on %s', (dialect) => {
     expect(after.extensions).toHaveLength(1);
     expect(extended.case.extensions[0]).toMatchObject({ status: 'approved', days: 30 });
     expect(extended.case.extensions[0].petitionerToldOn).toBeTruthy();
-    await ok(id, 'handler1', 'requestExtension', { days: 1, reason: '再延' }).catch((e: Error) => {
-      expect(e.message).toContain('deadline.extension');
-    });
+    // R1.19: one extension per deadline: a second request is refused, and nothing is recorded.
+    const overCap = await act(id, 'handler1', 'requestExtension', { days: 1, reason: '再延' });
+    expect(overCap.statusCode).toBe(400);
+    expect(json(overCap).error).toBe('deadline.extensionAlreadyUsed');
+    expect((await get(id, 'handler1')).case.extensions).toHaveLength(1);
 
     // R1.21: opinion, delivery with the petitioner's view, the head's seal.
     const issued = await ok(id, 'handler1', 'issueOpinion', { outcome: 'support', facts: '企业拖欠工资属实', reasons: '依据劳动合同法', basis: '《劳动合同法》第三十条' });

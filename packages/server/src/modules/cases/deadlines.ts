@@ -49,15 +49,7 @@ export async function openDeadline(
 
 export const deadlineOf = (row: DeadlineRow) => fromJson<Deadline>(row.detail, null as unknown as Deadline);
 
-/** Active deadlines of the given kinds become `status` (met, cancelled…). */
-export async function closeDeadlines(r: Repositories, ctx: Ctx, matterId: number, kinds: readonly DeadlineKind[], status: 'met' | 'cancelled') {
-  for (const d of await r.cases.deadlines(matterId)) {
-    if (d.status === 'active' && kinds.includes(d.kind as DeadlineKind)) {
-      await r.cases.updateDeadline(d.id, { status, updated_at: ctx.now.toISOString() });
-    }
-  }
-}
-
-export async function activeDeadline(r: Repositories, matterId: number, kind: DeadlineKind) {
-  return (await r.cases.deadlines(matterId)).filter((d) => d.kind === kind && d.status === 'active').pop();
+/** Active deadlines of the given kinds become `status` (met, cancelled…), in one statement. */
+export function closeDeadlines(r: Repositories, ctx: Ctx, matterId: number, kinds: readonly DeadlineKind[], status: 'met' | 'cancelled') {
+  return r.cases.closeActiveDeadlines(matterId, kinds, status, ctx.now.toISOString());
 }

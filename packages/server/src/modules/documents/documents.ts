@@ -22,8 +22,10 @@ export async function issueDocument(
   ctx: Ctx,
   kind: DocumentKind,
   o: { matterId?: number; accountabilityId?: number; content: Record<string, unknown> },
+  /** The issuing hall when the caller has it at hand (the case's bundle); else it is read. */
+  known?: { id: number; code: string; name: string },
 ) {
-  const hall = (await r.org.getHall(ctx.actor.hallId))!;
+  const hall = known ?? (await r.org.getHall(ctx.actor.hallId))!;
   const year = chinaYear(ctx.now);
   const seq = await r.documents.nextNumber(hall.id, kind, year);
   const number = `${hall.code}${DOCUMENT_KINDS[kind]}〔${year}〕${seq}号`;

@@ -25,11 +25,13 @@ export async function checkDisorder(
     matterId?: number | null;
     visitId?: number | null;
     windowId?: number | null;
+    /** The person's entries when the caller read them already (registration reads them with its references). */
+    entries?: readonly { id: number; status: string; expires_on: string | null }[];
   },
 ): Promise<DisorderAlertRow | null> {
   if (!a.idHash || a.idHash.length === 0) return null;
   const today = chinaDate(a.now);
-  const entry = (await r.floor.entriesByIdHash(a.hallId, a.idHash)).find((e) =>
+  const entry = (a.entries ?? (await r.floor.entriesByIdHash(a.hallId, a.idHash))).find((e) =>
     disorderActive({ status: e.status, expiresOn: e.expires_on }, today),
   );
   if (!entry) return null;

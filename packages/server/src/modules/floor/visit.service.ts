@@ -10,7 +10,7 @@ import { Permission, chinaDate, chinaDayBounds, forbidden, invalid, lingering, m
 import { int, repositories } from '@hall/db';
 import type { Ctx, Deps } from '../../context.ts';
 import { transact } from '../../transact.ts';
-import { issueTicket } from '../queue/queue.service.ts';
+import { issueTicket } from '../queue/ticket-issue.ts';
 import { checkDisorder, sealOptionalId } from './disorder-check.ts';
 import { sealName } from '../reception/personal-data.ts';
 import { presentAlert, presentVisit } from './floor.presenter.ts';

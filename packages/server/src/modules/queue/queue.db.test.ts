@@ -5,6 +5,7 @@
  * queue events and the permissions. Each test runs on a fresh queue day (the fake clock moves on).
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { repositories } from '@hall/db';
 import { testDialects } from '@hall/db/testing';
 import type { FloorEvent } from '../../context.ts';
 import { idLookupKey } from '../reception/personal-data.ts';
@@ -585,5 +586,63 @@ describe.each(testDialects())('queue on %s', (dialect) => {
     const noWindow = await call('office', 'GET', '/api/queue/stats?from=2026-12-01&to=2026-12-01');
     expect(noWindow.statusCode).toBe(200);
     expect((await call(null, 'GET', '/api/public/halls/XX/kiosk')).statusCode).toBe(404);
+  });
+
+  it('R2.1: a taken code is reported on the code field and a taken prefix on the prefix field, also when only the constraint sees it', async () => {
+    const base = {
+      name: '唯一性检查',
+      kind: 'departmentWindow',
+      opensAt: '09:00',
+      closesAt: '17:00',
+      dailyMax: 50,
+      maxRecalls: 2,
+      windowIds: [],
+    };
+    const save = (body: object) => call('admin', 'POST', '/api/queue/services', { ...base, ...body });
+    const expectTaken = async (body: object, field: 'code' | 'prefix', value: string) => {
+      const res = await save(body);
+      expect(res.statusCode, res.body).toBe(409);
+      expect(json(res)).toMatchObject({
+        error: field === 'code' ? 'queue.codeTaken' : 'queue.prefixTaken',
+        fields: [{ path: field }],
+      });
+      expect(json(res).message).toContain(value);
+    };
+    ok(await save({ code: 'unique-a', prefix: 'UA' }));
+    const countOf = async () =>
+      (await t.database.db.selectFrom('queue_service').select('id').execute()).length;
+    const services = await countOf();
+
+    // The check before the write, in the save's transaction.
+    await expectTaken({ code: 'unique-a', prefix: 'UB' }, 'code', 'unique-a');
+    await expectTaken({ code: 'unique-b', prefix: 'UA' }, 'prefix', 'UA');
+
+    // Another administrator's save committed after that check: the unique constraint refuses the
+    // write, and its name (PostgreSQL) or columns (SQLite) say which field is taken.
+    const queueRepository = Object.getPrototypeOf(repositories(t.database.db).queue);
+    const missed = vi.spyOn(queueRepository, 'findServiceBy').mockResolvedValue(undefined);
+    try {
+      await expectTaken({ code: 'unique-a', prefix: 'UB' }, 'code', 'unique-a');
+      await expectTaken({ code: 'unique-b', prefix: 'UA' }, 'prefix', 'UA');
+    } finally {
+      missed.mockRestore();
+    }
+
+    // Any other unique violation in the save (here a window linked twice) is no taken prefix or code.
+    const linkTwice = vi
+      .spyOn(queueRepository, 'setServiceWindows')
+      .mockImplementation(async function (this: { db: typeof t.database.db }, serviceId: unknown) {
+        const link = { service_id: serviceId as number, window_id: windowIds[6] };
+        await this.db.insertInto('queue_service_window').values([link, link]).execute();
+      });
+    try {
+      const res = await save({ code: 'unique-c', prefix: 'UC' });
+      expect(res.statusCode, res.body).toBe(500);
+      expect(json(res).error).toBe('internal');
+    } finally {
+      linkTwice.mockRestore();
+    }
+    expect(await countOf()).toBe(services);
+    expect(ok(await save({ code: 'unique-c', prefix: 'UC' }))).toMatchObject({ code: 'unique-c', prefix: 'UC' });
   });
 });

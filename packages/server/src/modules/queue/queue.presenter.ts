@@ -1,7 +1,8 @@
 /** Rows of the queue tables → the API's shapes (contracts/queue.ts). Names come from lookups loaded once per request. */
 import type { QueueService as ServiceView, Ticket } from '@hall/contracts';
-import type { QueuedTicket, ServiceKind, TicketStatus } from '@hall/domain';
+import type { Lang, QueuedTicket, ServiceKind, TicketStatus } from '@hall/domain';
 import { type HallWindowRow, type QueueEventRow, type QueueServiceRow, type QueueTicketRow, bool } from '@hall/db';
+import type { FloorEvent } from '../../context.ts';
 
 export interface QueueNames {
   services: Map<number, QueueServiceRow>;
@@ -74,3 +75,52 @@ export const ticketState = (t: QueueTicketRow) => ({
   recallCount: t.recall_count,
   windowId: t.window_id,
 });
+
+/** A priority group as the API shows it (administrator's list, kiosk). */
+export const presentPriority = (p: { code: string; name: string; name_en: string | null; weight: number }) => ({
+  code: p.code,
+  name: p.name,
+  nameEn: p.name_en,
+  weight: p.weight,
+});
+
+/** A service on the kiosk's screen: open now, how many wait, and whether today's numbers are not used up. */
+export const presentKioskService = (
+  s: QueueServiceRow,
+  facts: { open: boolean; waiting: number; available: boolean },
+) => ({
+  id: s.id,
+  prefix: s.prefix,
+  name: s.name,
+  nameEn: s.name_en,
+  kind: s.kind as ServiceKind,
+  opensAt: s.opens_at,
+  closesAt: s.closes_at,
+  open: facts.open,
+  waiting: facts.waiting,
+  available: facts.available,
+});
+
+/** What a ticket's audit row records: its state, never personal data. */
+export const ticketAuditView = (t: QueueTicketRow) => ({
+  number: t.number,
+  status: t.status,
+  serviceId: t.current_service_id,
+  windowId: t.window_id,
+  targetWindowId: t.target_window_id,
+  recalls: t.recall_count,
+  version: t.version,
+});
+
+/** The floor event of a change to a ticket (display boards and desks; published after the commit). */
+export const ticketEvent = (t: QueueTicketRow, action: string, now: Date): FloorEvent => ({
+  hallId: t.hall_id,
+  kind: 'ticket',
+  ticketId: t.id,
+  action,
+  at: now.toISOString(),
+});
+
+/** "3、4" / "3, 4": the window numbers a redirect names. */
+export const windowList = (windows: readonly { number: number }[], lang: Lang) =>
+  windows.map((w) => w.number).join(lang === 'en' ? ', ' : '、') || '—';

@@ -31,14 +31,20 @@ import type { Deps } from '../../context.ts';
 import { ctxOf, requireAuth } from '../../plugins/auth.ts';
 import { langOf } from '../../plugins/errors.ts';
 import { RateLimiter } from '../../rate-limit.ts';
+import { CallingService } from './calling.service.ts';
+import { KioskService } from './kiosk.service.ts';
+import { QueueConfigService } from './queue-config.service.ts';
 import { QueueStatsService } from './queue-stats.service.ts';
-import { QueueService as Queue } from './queue.service.ts';
+import { TicketIssueService } from './ticket-issue.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
 export function queueRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const queue = new Queue(deps);
+  const config = new QueueConfigService(deps);
+  const kiosk = new KioskService(deps);
+  const issuing = new TicketIssueService(deps);
+  const calling = new CallingService(deps);
   const statistics = new QueueStatsService(deps);
   const limiter = new RateLimiter(deps);
   const tags = ['queue'];
@@ -49,34 +55,34 @@ export function queueRoutes(app: FastifyInstance, deps: Deps) {
   r.get(
     '/api/queue/services',
     { preValidation: requireAuth(), schema: { tags, response: { 200: z.array(QueueService), ...errors } } },
-    (req) => queue.listServices(ctxOf(req, deps)),
+    (req) => config.listServices(ctxOf(req, deps)),
   );
   r.post(
     '/api/queue/services',
     { ...manage, schema: { tags, body: ServiceInput, response: { 200: QueueService, ...errors } } },
-    (req) => queue.saveService(ctxOf(req, deps), null, req.body),
+    (req) => config.saveService(ctxOf(req, deps), null, req.body),
   );
   r.put(
     '/api/queue/services/:id',
     { ...manage, schema: { tags, params: IdParam, body: ServiceInput, response: { 200: QueueService, ...errors } } },
-    (req) => queue.saveService(ctxOf(req, deps), req.params.id, req.body),
+    (req) => config.saveService(ctxOf(req, deps), req.params.id, req.body),
   );
   r.get(
     '/api/queue/priorities',
     { preValidation: requireAuth(), schema: { tags, response: { 200: z.array(Priority), ...errors } } },
-    (req) => queue.listPriorities(ctxOf(req, deps)),
+    (req) => config.listPriorities(ctxOf(req, deps)),
   );
   r.put(
     '/api/queue/priorities',
     { ...manage, schema: { tags, body: PriorityList, response: { 200: z.array(Priority), ...errors } } },
-    (req) => queue.savePriorities(ctxOf(req, deps), req.body),
+    (req) => config.savePriorities(ctxOf(req, deps), req.body),
   );
 
   // Kiosk: public per hall code, no personal data in the answers (docs/decisions.md).
   r.get(
     '/api/public/halls/:hallCode/kiosk',
     { schema: { tags: ['kiosk'], params: HallCodeParam, response: { 200: KioskInfo, ...errors } } },
-    (req) => queue.kiosk(req.params.hallCode, deps.clock()),
+    (req) => kiosk.kiosk(req.params.hallCode, deps.clock()),
   );
   r.post(
     '/api/public/halls/:hallCode/tickets',
@@ -96,7 +102,7 @@ export function queueRoutes(app: FastifyInstance, deps: Deps) {
         ),
     },
     (req) =>
-      queue.kioskTicket(req.params.hallCode, req.body, {
+      kiosk.kioskTicket(req.params.hallCode, req.body, {
         now: deps.clock(),
         requestId: String(req.id),
         lang: langOf(req),
@@ -110,25 +116,25 @@ export function queueRoutes(app: FastifyInstance, deps: Deps) {
       preValidation: requireAuth(Permission.queueIssue),
       schema: { tags, body: StaffTicketInput, response: { 200: TicketPrint, ...errors } },
     },
-    (req) => queue.staffTicket(ctxOf(req, deps), req.body),
+    (req) => issuing.staffTicket(ctxOf(req, deps), req.body),
   );
   r.get('/api/queue/window', { ...serve, schema: { tags, response: { 200: WindowPanel, ...errors } } }, (req) =>
-    queue.panel(ctxOf(req, deps)),
+    calling.panel(ctxOf(req, deps)),
   );
   r.post(
     '/api/queue/window/call-next',
     { ...serve, schema: { tags, response: { 200: TicketDetail, ...errors } } },
-    (req) => queue.callNext(ctxOf(req, deps)),
+    (req) => calling.callNext(ctxOf(req, deps)),
   );
   r.post(
     '/api/queue/window/call',
     { ...serve, schema: { tags, body: CallInput, response: { 200: TicketDetail, ...errors } } },
-    (req) => queue.call(ctxOf(req, deps), req.body.number),
+    (req) => calling.call(ctxOf(req, deps), req.body.number),
   );
   r.post(
     '/api/queue/window/present',
     { ...serve, schema: { tags, body: CallInput, response: { 200: PresentResult, ...errors } } },
-    (req) => queue.present(ctxOf(req, deps), req.body.number),
+    (req) => calling.present(ctxOf(req, deps), req.body.number),
   );
   r.post(
     '/api/queue/tickets/:id/action',
@@ -136,17 +142,17 @@ export function queueRoutes(app: FastifyInstance, deps: Deps) {
       ...serve,
       schema: { tags, params: IdParam, body: TicketActionInput, response: { 200: TicketDetail, ...errors } },
     },
-    (req) => queue.action(ctxOf(req, deps), req.params.id, req.body),
+    (req) => calling.action(ctxOf(req, deps), req.params.id, req.body),
   );
   r.post(
     '/api/queue/tickets/:id/transfer',
     { ...serve, schema: { tags, params: IdParam, body: TransferInput, response: { 200: TicketDetail, ...errors } } },
-    (req) => queue.transfer(ctxOf(req, deps), req.params.id, req.body),
+    (req) => calling.transfer(ctxOf(req, deps), req.params.id, req.body),
   );
   r.get(
     '/api/queue/tickets/:id',
     { ...serve, schema: { tags, params: IdParam, response: { 200: TicketDetail, ...errors } } },
-    (req) => queue.view(ctxOf(req, deps), req.params.id),
+    (req) => calling.view(ctxOf(req, deps), req.params.id),
   );
   r.get(
     '/api/queue/stats',

@@ -14,7 +14,7 @@ import { repositories } from '@hall/db';
 import type { Ctx } from '../../context.ts';
 import { VIEW_AUDIT_WINDOW_MS } from '../../view-audit.ts';
 import { createTestApp, demoRegistration, json, type TestApp } from '../../testing.ts';
-import { MatterService } from '../cases/case.service.ts';
+import { CaseService } from '../cases/case.service.ts';
 
 const idNumber = (body17: string) => body17 + gb11643CheckChar(body17);
 
@@ -324,7 +324,7 @@ describe.each(testDialects())('personal data in lists and views on %s', (dialect
         return a.result;
       },
     });
-    const svc = new MatterService({ ...t.deps, database: { ...t.database, db: counted } });
+    const svc = new CaseService({ ...t.deps, database: { ...t.database, db: counted } });
     const s = (await repositories(t.database.db).staff.findByUsername('reception1'))!;
     const roles = s.roles as Role[];
     const ctx: Ctx = {

@@ -24,7 +24,7 @@ import { type HallWindowRow, type Repositories, isUniqueViolation, repositories,
 import type { Ctx, Deps } from '../../context.ts';
 import { transact } from '../../transact.ts';
 import { checkDisorder } from '../floor/disorder-check.ts';
-import { issueTicket } from '../queue/queue.service.ts';
+import { issueTicket } from '../queue/ticket-issue.ts';
 import { presentPetitioner, presentSummary } from '../cases/matter.presenter.ts';
 import { idLookupHashes, openPii, sealAddress, sealIdNumber, sealName, sealPhone } from './personal-data.ts';
 import type { PiiCipher } from '../../pii.ts';
@@ -153,27 +153,37 @@ export class RegistrationService {
     reps: (RegistrationData['representatives'][number] & { normalized: string | null })[],
   ): Promise<RegistrationResult> {
     const { cipher } = this.deps;
-    const hall = await r.org.getHall(ctx.actor.hallId);
-    const window = await r.org.getWindow(data.windowId);
-    if (!hall || !window || window.hall_id !== hall.id || !window.active) {
+    // Every reference the registration checks, in one read before any write (issue 9 §3).
+    const idHashes = idLookupHashes(cipher, data.petitioner.idType, idNormalized);
+    const refs = await r.org.registrationRefs({
+      hallId: ctx.actor.hallId,
+      windowId: data.windowId,
+      receptionistId: data.receptionistId ?? null,
+      categoryId: data.categoryId,
+      localityCode: data.localityCode,
+      unitIds: data.unitIds,
+      idHashes: typeof idHashes === 'string' ? [idHashes] : idHashes,
+    });
+    const hall = refs?.hall;
+    const window = refs?.window;
+    if (!refs || !hall || !window || window.hall_id !== hall.id || !window.active) {
       throw new DomainError('notFound', 'registration.windowNotFound', {}, [{ path: 'windowId', code: 'registration.windowNotFound' }]);
     }
     if (data.receptionistId) {
-      const rec = await r.staff.findById(data.receptionistId);
+      const rec = refs.receptionist;
       if (!rec || !rec.active || rec.window_id !== window.id || !rec.roles.includes('receptionist')) {
         throw invalid('registration.receptionistNotAtWindow', {}, 'receptionistId');
       }
     }
-    if (!(await r.org.getCategory(data.categoryId))) throw invalid('registration.categoryNotFound', {}, 'categoryId');
-    const locality = await r.org.getDivision(data.localityCode);
+    if (!refs.category) throw invalid('registration.categoryNotFound', {}, 'categoryId');
+    const locality = refs.locality;
     if (!locality) throw invalid('registration.divisionNotFound', {}, 'localityCode');
-    const units = await r.org.getUnits(data.unitIds);
-    if (units.length !== new Set(data.unitIds).size) throw invalid('registration.unitNotFound', {}, 'unitIds');
+    if (refs.units.length !== new Set(data.unitIds).size) throw invalid('registration.unitNotFound', {}, 'unitIds');
 
     // The petitioner: one record per document, updated with what the visitor says today.
     const pet = data.petitioner;
     const sealedId = sealIdNumber(cipher, pet.idType, idNormalized);
-    const existing = await r.petitioners.findByIdHash(idLookupHashes(cipher, pet.idType, idNormalized));
+    const existing = await r.petitioners.findByIdHash(idHashes);
     const now = ctx.now.toISOString();
     const name = sealName(cipher, pet.name);
     const personal = {
@@ -209,23 +219,21 @@ export class RegistrationService {
       });
     }
 
-    // R1.5a: propose the visit kind from the records.
-    const earlier = await r.matters.list({ hallId: hall.id, petitionerId: petitioner.id, limit: 200 });
-    const earlierUnits = await r.matters.unitIdsOf(earlier.map((m) => m.id));
-    const countyUnits = locality.level === 'county' ? await r.org.unitsOfDivision(locality.code) : [];
+    // R1.5a: propose the visit kind from the records (the person's earlier matters with their units, one query).
+    const earlier = existing ? await r.caseBundles.earlier({ hallId: hall.id, petitionerId: petitioner.id, limit: 200 }) : [];
     const proposal = proposeVisitKind({
       categoryId: data.categoryId,
       localityCode: data.localityCode,
       unitIds: data.unitIds,
       localityIsCounty: locality.level === 'county',
-      countyUnitIds: countyUnits.map((u) => u.id),
+      countyUnitIds: locality.level === 'county' ? refs.localityUnits.map((u) => u.id) : [],
       earlierHandlingUnitIds: data.earlierHandling.flatMap((e) => (e.unitId ? [e.unitId] : [])),
       earlierMatters: earlier.map((m) => ({
         id: m.id,
         petitionNo: m.petition_no,
         categoryId: m.category_id,
         localityCode: m.locality_code,
-        unitIds: earlierUnits.filter((u) => u.matter_id === m.id).map((u) => u.unit_id),
+        unitIds: m.unit_ids,
       })),
     });
 
@@ -327,7 +335,8 @@ export class RegistrationService {
     // R2.3: a person on the disorder list: the guide and the routed window are alerted (never blocked).
     const alert = await checkDisorder(r, {
       hallId: hall.id,
-      idHash: idLookupHashes(cipher, pet.idType, idNormalized),
+      idHash: idHashes,
+      entries: refs.disorderEntries,
       now: ctx.now,
       actorId: ctx.actor.id,
       requestId: ctx.requestId,

@@ -147,8 +147,9 @@ async function loadBatch(r: Repositories, scope: WorkScope): Promise<Batch> {
 
 /**
  * The facts the workflow guards read, from the batch, by the same rule as the case page
- * (cases/case-facts.ts caseStepFacts). Left at their defaults: noLongerMediable, localityIsCounty and mediationLevel, which
- * only guard actions from `accepted` and `mediating` (mediation, transfer to a county), none of which
+ * (cases/case-facts.ts caseStepFacts: today, the step facts and the review windows' due days). Left at
+ * their defaults: noLongerMediable, localityIsCounty, countyUnitIds and mediationLevel, which only guard
+ * or check actions from `accepted` and `mediating` (mediation, transfer to a county), none of which
  * puts a case in an inbox category.
  */
 function factsOf(b: Batch, m: WorkMatter, today: string): MatterFacts {

@@ -10,16 +10,6 @@ const zh = {
     count: '共 {{count}} 件',
     autoRefresh: '每 30 秒自动刷新',
   },
-  detail: {
-    back: '返回列表',
-    registeredBy: '登记人',
-    registeredAt: '登记时间',
-    window: '接待窗口',
-    receptionist: '接谈人',
-    queryCode: '查询码',
-    printNotice: '打印告知单',
-    stale: '该事项已被他人修改，已为您刷新，请重新操作',
-  },
   petitioner: {
     title: '信访人',
     name: '姓名',
@@ -71,46 +61,6 @@ const zh = {
     saved: '接谈记录已保存',
     readOnly: '当前状态下接谈记录不可修改',
     notConfirmed: '来访类别尚未确认，请先保存接谈记录',
-    unsaved: '接谈记录有未保存的修改',
-  },
-  actions: {
-    title: '处理',
-    none: '当前无可执行的操作',
-    confirm: '确认',
-    done: '已{{action}}',
-    accept: {
-      title: '受理',
-      explain: '受理后该事项进入办理，可直接答复、调处或交办。', // R1.5
-      reason: '受理意见（可选）',
-    },
-    notAccept: {
-      title: '不予受理',
-      explain: // R1.5b, R4.2
-        '属于诉讼、仲裁、行政复议等法定途径解决的，或属于其他机关职权范围的，不予受理，并书面告知应通过的途径或有权机关。',
-      reason: '不予受理的理由',
-      channel: '应通过的法定途径或有权处理的机关',
-      channelPlaceholder: '选择后可补充具体机关，如：仲裁（市劳动人事争议仲裁委员会）',
-    },
-    noLongerAccept: {
-      title: '不再受理',
-      explain: // R1.5b, R1.9
-        '已经依法处理终结（处理、复查、复核三级终结）或经认定无合理诉求的，同一信访人就同一事项再次来访，不再受理。',
-      reason: '不再受理的理由',
-    },
-    directReply: {
-      title: '直接答复',
-      explain: // R1.6
-        '对咨询类或政策明确的简单问题当场答复。信访人接受答复并同意息访的，须本人签字确认，事项即结案，材料由窗口归档；否则事项仍为已受理，可继续调处。',
-      reply: '答复内容',
-      agrees: '信访人接受答复',
-      ceases: '信访人同意息访（不再就此事项信访）',
-      signedName: '信访人签名',
-      signedNameHint: '请信访人在答复记录上签字，并录入其签署的姓名',
-      willClose: '信访人接受答复并同意息访：提交后事项结案',
-      staysOpen: '信访人未同意息访：事项保持已受理状态',
-    },
-    channels: { litigation: '诉讼', arbitration: '仲裁', reconsideration: '行政复议', other: '其他有权机关' },
-    required: '请填写{{field}}',
   },
   decision: {
     title: '处理决定',
@@ -127,10 +77,6 @@ const zh = {
     repliedAt: '答复时间',
     repliedBy: '答复人',
     closedAt: '结案时间',
-  },
-  timeline: {
-    title: '办理记录',
-    empty: '暂无记录',
   },
   notice: {
     title: '信访事项告知单',
@@ -172,16 +118,6 @@ const en: typeof zh = {
     search: 'Number, full name, full ID number or summary',
     count: '{{count}} matters',
     autoRefresh: 'Refreshes every 30 seconds',
-  },
-  detail: {
-    back: 'Back to the list',
-    registeredBy: 'Registered by',
-    registeredAt: 'Registered',
-    window: 'Window',
-    receptionist: 'Receptionist',
-    queryCode: 'Query code',
-    printNotice: 'Print the notice',
-    stale: 'Someone else changed this matter; it has been reloaded, please try again',
   },
   petitioner: {
     title: 'Petitioner',
@@ -234,51 +170,6 @@ const en: typeof zh = {
     saved: 'Reception record saved',
     readOnly: 'The reception record cannot be changed in this state',
     notConfirmed: 'The visit kind is not confirmed yet: save the reception record first',
-    unsaved: 'The reception record has unsaved changes',
-  },
-  actions: {
-    title: 'Decision',
-    none: 'No action is available now',
-    confirm: 'Confirm',
-    done: '{{action}}: done',
-    accept: {
-      title: 'Accept',
-      explain: 'An accepted matter is handled: direct reply, mediation or assignment.',
-      reason: 'Note (optional)',
-    },
-    notAccept: {
-      title: 'Not accept',
-      explain:
-        'Matters for litigation, arbitration, administrative reconsideration or another legal channel, or for another authority, are not accepted; the notice names the channel or the competent authority.',
-      reason: 'Reason',
-      channel: 'Legal channel or competent authority',
-      channelPlaceholder: 'Choose, then add the body, e.g. Arbitration (city labour arbitration committee)',
-    },
-    noLongerAccept: {
-      title: 'No longer accept',
-      explain:
-        'A matter handled to the end (handling, review, re-review) or found to have no reasonable demand is not taken up again when the same person comes back on it.',
-      reason: 'Reason',
-    },
-    directReply: {
-      title: 'Direct reply',
-      explain:
-        'A consultation or simple matter with a clear policy is answered on the spot. If the petitioner accepts and agrees to stop petitioning, he or she signs and the matter is closed and archived; otherwise it stays accepted for further handling.',
-      reply: 'Reply',
-      agrees: 'The petitioner accepts the reply',
-      ceases: 'The petitioner agrees to stop petitioning on this matter',
-      signedName: 'Petitioner’s signature',
-      signedNameHint: 'Have the petitioner sign the reply record and enter the name signed',
-      willClose: 'Accepted and ceased: the matter closes on submit',
-      staysOpen: 'Not ceased: the matter stays accepted',
-    },
-    channels: {
-      litigation: 'Litigation',
-      arbitration: 'Arbitration',
-      reconsideration: 'Administrative reconsideration',
-      other: 'Other competent authority',
-    },
-    required: 'Enter the {{field}}',
   },
   decision: {
     title: 'Decision',
@@ -295,10 +186,6 @@ const en: typeof zh = {
     repliedAt: 'Replied',
     repliedBy: 'Replied by',
     closedAt: 'Closed',
-  },
-  timeline: {
-    title: 'History',
-    empty: 'No entries',
   },
   notice: {
     title: 'Notice of the Petition Decision',

@@ -8,7 +8,7 @@ import { useCommonT, useLang } from '../../../lib/labels';
 import { LoadFailed, Loading, NotFound } from '../../../components/PageStatus';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { useNotice } from '../api';
-import { parseChannel } from '../notice-text';
+import { parseChannel } from '../../../lib/notice-channel';
 import './notice.css';
 
 /** 告知单 (R1.5, R1.5b): the written notice of the acceptance decision, print-ready on A4, no app chrome. */

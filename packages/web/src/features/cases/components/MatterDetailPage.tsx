@@ -7,27 +7,36 @@ import { isFinal, type MatterAction } from '@hall/domain';
 import { useMe } from '../../../lib/auth';
 import { formatDateTime } from '../../../lib/format';
 import { useCommonT } from '../../../lib/labels';
+import { useMatter } from '../../../lib/matters';
 import { can, canAny, Permission } from '../../../lib/policy';
 import { useReference } from '../../../lib/reference';
 import { LoadFailed, Loading, NotFound } from '../../../components/PageStatus';
 import { StateTag, VisitKindTag } from '../../../components/StateTag';
-import { useMatter } from '../api';
-import { ActionDialog } from './ActionDialog';
-import { CaseActionDialog } from './actions/CaseActionDialog';
-import { ACTION_GROUPS, DANGER_ACTIONS, RECEPTION_ACTIONS } from './actions/model';
-import { CaseRecords } from './case/CaseRecords';
-import { CaseStatusBar } from './case/CaseStatusBar';
-import { DecisionPanel } from './DecisionPanel';
+import { ActionDialog } from '../actions/ActionDialog';
+import { ACTION_GROUPS, descriptorOf, isDanger } from '../actions/registry';
+import { CaseRecords } from './CaseRecords';
+import { CaseStatusBar } from './CaseStatusBar';
 import { MatterTimeline } from './MatterTimeline';
-import { PetitionerCard } from './PetitionerCard';
-import { ReceptionPanel } from './ReceptionPanel';
-import { RegistrationInfo } from './RegistrationInfo';
+
+/** What the registration side of the page (features/reception, filled in by the app) receives. */
+export type MatterRegistrationSlot = (props: {
+  detail: MatterDetail;
+  reference: Reference;
+  onDirtyChange: (dirty: boolean) => void;
+  onStale: () => void;
+}) => ReactNode;
 
 /**
- * `caseExtras` lets the app add another feature's control for a case in the unit's hands (the
- * accountability proposal button, R1.23) without this feature importing that one.
+ * A matter's detail page: header and action buttons, the case's status bar and records, the
+ * timeline, and the one action dialog. The app fills two slots so that this feature imports no other:
+ * `registration` (features/reception: the petitioner, the registration, the reception record, the
+ * decision) and `caseExtras` (another feature's control for a case in the unit's hands: the
+ * accountability proposal button, R1.23).
  */
-export function MatterDetailPage({ caseExtras }: { caseExtras?: (detail: MatterDetail) => ReactNode } = {}) {
+export function MatterDetailPage({
+  caseExtras,
+  registration,
+}: { caseExtras?: (detail: MatterDetail) => ReactNode; registration?: MatterRegistrationSlot } = {}) {
   const { id } = useParams();
   const matterId = Number(id);
   const valid = Number.isInteger(matterId) && matterId > 0;
@@ -43,6 +52,7 @@ export function MatterDetailPage({ caseExtras }: { caseExtras?: (detail: MatterD
       reference={reference.data}
       reload={() => void matter.refetch()}
       caseExtras={caseExtras}
+      registration={registration}
     />
   );
 }
@@ -52,13 +62,15 @@ function MatterView({
   reference,
   reload,
   caseExtras,
+  registration,
 }: {
   detail: MatterDetail;
   reference: Reference;
   reload: () => void;
   caseExtras?: (detail: MatterDetail) => ReactNode;
+  registration?: MatterRegistrationSlot;
 }) {
-  const { t } = useTranslation('reception');
+  const { t } = useTranslation('case');
   const ct = useCommonT();
   const me = useMe();
   const navigate = useNavigate();
@@ -75,8 +87,6 @@ function MatterView({
   // Unit staff read their unit's cases only: their list is 本单位案件.
   const unitOnly =
     can(me, Permission.matterReadOwnUnit) && !canAny(me, [Permission.matterReadOwnWindow, Permission.matterReadAll]);
-  // The server accepts the reception record only before the matter moves past acceptance.
-  const editable = can(me, Permission.matterDecide) && (detail.state === 'registered' || detail.state === 'accepted');
   // R1.23: an inquiry can be proposed on a case in a unit's hands (the server checks who may).
   const inUnitHands = detail.case.assignedUnit !== null && !isFinal(detail.state);
   const readsInquiries = canAny(me, [
@@ -145,7 +155,7 @@ function MatterView({
                     <Button
                       key={a}
                       type={a === primary ? 'primary' : 'default'}
-                      danger={DANGER_ACTIONS.has(a)}
+                      danger={isDanger(a)}
                       onClick={() => setAction(a)}
                       data-testid={`action-${a}`}
                     >
@@ -162,10 +172,10 @@ function MatterView({
               ) : null}
             </Space>
             {actions.length === 0 && !detail.decision ? (
-              <Typography.Text type="secondary">{t('actions.none')}</Typography.Text>
+              <Typography.Text type="secondary">{t('detail.none')}</Typography.Text>
             ) : null}
             {receptionDirty && actions.length > 0 ? (
-              <Alert type="warning" showIcon title={t('reception.unsaved')} style={{ padding: '2px 8px' }} />
+              <Alert type="warning" showIcon title={t('detail.unsaved')} style={{ padding: '2px 8px' }} />
             ) : null}
           </Space>
         </div>
@@ -178,16 +188,7 @@ function MatterView({
               detail={detail}
               accountabilityPath={readsInquiries ? (id) => `/accountability/${id}` : undefined}
             />
-            <PetitionerCard detail={detail} canReveal={can(me, Permission.piiReveal)} />
-            <RegistrationInfo detail={detail} />
-            <ReceptionPanel
-              detail={detail}
-              reference={reference}
-              editable={editable}
-              onDirtyChange={setReceptionDirty}
-              onStale={onStale}
-            />
-            <DecisionPanel detail={detail} />
+            {registration?.({ detail, reference, onDirtyChange: setReceptionDirty, onStale })}
           </Space>
         </Col>
         <Col xs={24} lg={8}>
@@ -195,20 +196,7 @@ function MatterView({
         </Col>
       </Row>
       <ActionDialog
-        action={action && RECEPTION_ACTIONS.includes(action) ? action : null}
-        detail={detail}
-        onClose={() => setAction(null)}
-        onStale={() => {
-          setAction(null);
-          onStale();
-        }}
-        onDone={(a) => {
-          setAction(null);
-          void message.success(t('actions.done', { action: ct('matterAction', a) }));
-        }}
-      />
-      <CaseActionDialog
-        action={action && !RECEPTION_ACTIONS.includes(action) ? action : null}
+        action={action}
         detail={detail}
         reference={reference}
         me={me}
@@ -219,7 +207,7 @@ function MatterView({
         }}
         onDone={(a) => {
           setAction(null);
-          void message.success(t('case:done', { action: ct('matterAction', a) }));
+          void message.success(t(descriptorOf(a).done ?? 'done', { action: ct('matterAction', a) }));
         }}
       />
     </Space>

@@ -1,4 +1,4 @@
-/** The case lifecycle on the matter detail (issue 3): status bar, records, action dialogs ("case" namespace). */
+/** The matter detail page and the case lifecycle (issue 3): header, status bar, records, timeline, action dialogs ("case" namespace). */
 import { addFeatureTranslations } from '../../lib/i18n';
 
 const zh = {
@@ -127,8 +127,54 @@ const zh = {
     currentDue: '当前期限',
     noDue: '无进行中的期限',
     allPass: '全部通过',
+    confirm: '确认',
+  },
+  detail: {
+    back: '返回列表',
+    registeredBy: '登记人',
+    registeredAt: '登记时间',
+    window: '接待窗口',
+    receptionist: '接谈人',
+    queryCode: '查询码',
+    printNotice: '打印告知单',
+    stale: '该事项已被他人修改，已为您刷新，请重新操作',
+    unsaved: '接谈记录有未保存的修改',
+    none: '当前无可执行的操作',
+    decided: '已{{action}}',
+  },
+  timeline: {
+    title: '办理记录',
+    empty: '暂无记录',
   },
   a: {
+    accept: {
+      explain: '受理后该事项进入办理，可直接答复、调处或交办。', // R1.5
+      reason: '受理意见（可选）',
+    },
+    notAccept: {
+      explain: // R1.5b, R4.2
+        '属于诉讼、仲裁、行政复议等法定途径解决的，或属于其他机关职权范围的，不予受理，并书面告知应通过的途径或有权机关。',
+      reason: '不予受理的理由',
+      channel: '应通过的法定途径或有权处理的机关',
+      channelPlaceholder: '选择后可补充具体机关，如：仲裁（市劳动人事争议仲裁委员会）',
+      channels: { litigation: '诉讼', arbitration: '仲裁', reconsideration: '行政复议', other: '其他有权机关' },
+    },
+    noLongerAccept: {
+      explain: // R1.5b, R1.9
+        '已经依法处理终结（处理、复查、复核三级终结）或经认定无合理诉求的，同一信访人就同一事项再次来访，不再受理。',
+      reason: '不再受理的理由',
+    },
+    directReply: {
+      explain: // R1.6
+        '对咨询类或政策明确的简单问题当场答复。信访人接受答复并同意息访的，须本人签字确认，事项即结案，材料由窗口归档；否则事项仍为已受理，可继续调处。',
+      reply: '答复内容',
+      agrees: '信访人接受答复',
+      ceases: '信访人同意息访（不再就此事项信访）',
+      signedName: '信访人签名',
+      signedNameHint: '请信访人在答复记录上签字，并录入其签署的姓名',
+      willClose: '信访人接受答复并同意息访：提交后事项结案',
+      staysOpen: '信访人未同意息访：事项保持已受理状态',
+    },
     transferToCounty: {
       explain: '越级访：向信访人讲明逐级信访的规定，将事项直接转送问题属地的县区办理，由县区负责答复信访人。', // R1.8
       unitId: '转送的县区',
@@ -197,7 +243,7 @@ const zh = {
     requestExtension: {
       explain: '不能在期限内办结的，说明理由和延长天数申请延期，由主任或副主任审批；延期累计不超过 30 日，批准后告知信访人。', // R1.19
       days: '延长天数',
-      daysHint: '1–30 日；已延期 {{used}} 日，还可延期 {{left}} 日',
+      daysHint: '1–{{cap}} 日；已延期 {{used}} 日，还可延期 {{left}} 日',
       reason: '延期理由',
       newDue: '延期后约至 {{due}}（以批准时的计算为准）',
     },
@@ -410,8 +456,59 @@ const en: typeof zh = {
     currentDue: 'Current deadline',
     noDue: 'No running deadline',
     allPass: 'All pass',
+    confirm: 'Confirm',
+  },
+  detail: {
+    back: 'Back to the list',
+    registeredBy: 'Registered by',
+    registeredAt: 'Registered',
+    window: 'Window',
+    receptionist: 'Receptionist',
+    queryCode: 'Query code',
+    printNotice: 'Print the notice',
+    stale: 'Someone else changed this matter; it has been reloaded, please try again',
+    unsaved: 'The reception record has unsaved changes',
+    none: 'No action is available now',
+    decided: '{{action}}: done',
+  },
+  timeline: {
+    title: 'History',
+    empty: 'No entries',
   },
   a: {
+    accept: {
+      explain: 'An accepted matter is handled: direct reply, mediation or assignment.',
+      reason: 'Note (optional)',
+    },
+    notAccept: {
+      explain:
+        'Matters for litigation, arbitration, administrative reconsideration or another legal channel, or for another authority, are not accepted; the notice names the channel or the competent authority.',
+      reason: 'Reason',
+      channel: 'Legal channel or competent authority',
+      channelPlaceholder: 'Choose, then add the body, e.g. Arbitration (city labour arbitration committee)',
+      channels: {
+        litigation: 'Litigation',
+        arbitration: 'Arbitration',
+        reconsideration: 'Administrative reconsideration',
+        other: 'Other competent authority',
+      },
+    },
+    noLongerAccept: {
+      explain:
+        'A matter handled to the end (handling, review, re-review) or found to have no reasonable demand is not taken up again when the same person comes back on it.',
+      reason: 'Reason',
+    },
+    directReply: {
+      explain:
+        'A consultation or simple matter with a clear policy is answered on the spot. If the petitioner accepts and agrees to stop petitioning, he or she signs and the matter is closed and archived; otherwise it stays accepted for further handling.',
+      reply: 'Reply',
+      agrees: 'The petitioner accepts the reply',
+      ceases: 'The petitioner agrees to stop petitioning on this matter',
+      signedName: 'Petitioner’s signature',
+      signedNameHint: 'Have the petitioner sign the reply record and enter the name signed',
+      willClose: 'Accepted and ceased: the matter closes on submit',
+      staysOpen: 'Not ceased: the matter stays accepted',
+    },
     transferToCounty: {
       explain:
         'Skip-level visit: explain the rule of petitioning level by level and transfer the matter directly to the county of its locality, which answers the petitioner.',
@@ -502,7 +599,7 @@ const en: typeof zh = {
       explain:
         'A unit that cannot finish in time applies with a reason and a length; the director or a deputy decides; extensions total at most 30 days, and the petitioner is told.',
       days: 'Days',
-      daysHint: '1–30; {{used}} days used, {{left}} left',
+      daysHint: '1–{{cap}}; {{used}} days used, {{left}} left',
       reason: 'Reason',
       newDue: 'About {{due}} after the extension (computed on approval)',
     },

@@ -49,7 +49,7 @@ function useCaseSummary() {
 
 /** R1.27: every step, who and when, with the state it moved from and to. */
 export function MatterTimeline({ entries }: { entries: TimelineEntry[] }) {
-  const { t } = useTranslation('reception');
+  const { t } = useTranslation('case');
   const ct = useCommonT();
   const summary = useCaseSummary();
   const sorted = [...entries].sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id);

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CaseRecords as Records, DeadlineView, MatterDetail } from '@hall/contracts';
 import { DEFAULT_RULES, REVIEW_CRITERIA, type MatterState, type RuleId } from '@hall/domain';
-import { formatDate, formatDateTime } from '../../../../lib/format';
-import { useCommonT, useLang } from '../../../../lib/labels';
-import { DueTag, ProvisionalTag } from '../../../../components/DueTag';
+import { formatDate, formatDateTime } from '../../../lib/format';
+import { useCommonT, useLang } from '../../../lib/labels';
+import { DueTag, ProvisionalTag } from '../../../components/DueTag';
 
 type Row<K extends keyof Records> = Records[K] extends (infer R)[] ? R : never;
 

@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DeadlineView, MatterDetail } from '@hall/contracts';
-import { useCommonT } from '../../../../lib/labels';
-import { DueTag, ProvisionalTag } from '../../../../components/DueTag';
+import { useCommonT } from '../../../lib/labels';
+import { DueTag, ProvisionalTag } from '../../../components/DueTag';
 import { handleDeadline } from '../actions/model';
 
 function Item({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {

@@ -1,7 +1,7 @@
 import { useNavigate, useParams } from 'react-router';
 import { LoadFailed, Loading, NotFound } from '../../../components/PageStatus';
 import { OfficialDocumentPage } from '../../../components/OfficialDocument';
-import { useMatter } from '../api';
+import { useMatter } from '../../../lib/matters';
 
 /**
  * A numbered document of a matter, print-ready (issue 3): /matters/:id/documents/:docId. The document
