@@ -113,7 +113,3 @@ export type ActionInputs = { [A in MatterAction]: z.input<(typeof ACTION_INPUTS)
 export type ActionData = { [A in MatterAction]: z.output<(typeof ACTION_INPUTS)[A]> };
 
 /** Kept for the walking skeleton's names. */
-export const DecisionRequest = ACTION_INPUTS.accept.extend({ channel: Optional(200) });
-export const DirectReplyRequest = ACTION_INPUTS.directReply;
-export type DecisionRequest = z.input<typeof DecisionRequest>;
-export type DirectReplyRequest = z.input<typeof DirectReplyRequest>;

@@ -80,7 +80,10 @@ const FIELD_VALUES: Record<string, readonly unknown[]> = {
   headName: TEXT,
   criteria: CRITERIA,
   organ: TEXT,
-  requestedOn: TEXT,
+  requestedOn: [...TEXT, '2026-05-01', '2026-06-02', '2026-07-01'],
+  heldOn: [...TEXT, '2026-05-01', '2026-06-02'],
+  promisedDate: [...TEXT, '2026-04-30', '2026-05-01'],
+  deliveredOn: [...TEXT, '2026-05-01', '2026-06-02'],
   result: TEXT,
 };
 const GOOD: ActionInput = {
@@ -95,6 +98,10 @@ const GOOD: ActionInput = {
   days: 30,
   sealed: true,
   criteria: passing,
+  requestedOn: '2026-05-01',
+  heldOn: '2026-05-01',
+  promisedDate: '2026-05-01',
+  deliveredOn: '2026-05-01',
 };
 const OTHER: ActionInput = {
   ...GOOD,
@@ -125,6 +132,11 @@ const FACT_VALUES: { [K in keyof MatterFacts]-?: readonly MatterFacts[K][] } = {
   reviewWindowOpen: [false, true],
   reReviewWindowOpen: [false, true],
   ratingOpen: [false, true],
+  // No guard reads these (input checks do): one value each beside NO_FACTS's, which FACT_SAMPLE also has.
+  today: ['2026-06-01'],
+  countyUnitIds: [[3]],
+  reviewRequestDue: ['2026-06-01'],
+  reReviewRequestDue: ['2026-06-01'],
 };
 const FACT_KEYS = Object.keys(FACT_VALUES) as (keyof MatterFacts)[];
 const FACT_GRID: MatterFacts[] = FACT_KEYS.reduce<MatterFacts[]>(
@@ -250,6 +262,11 @@ describe('every domain error code has a zh-CN and en message', () => {
       'matter.consentRequired',
       'closing.specialReportMissing',
       'review.windowClosed',
+      'mediation.meetingInFuture',
+      'mediation.promisedBeforeMeeting',
+      'transfer.notTheCounty',
+      'review.requestedInFuture',
+      'opinion.deliveredInFuture',
     ])
       expect([...workflowCodes.keys()]).toContain(c);
     for (const f of ['criteria.factsClear', 'criteria.handlingAppropriate.note', 'level', 'unitId', 'sealed'])

@@ -36,6 +36,7 @@ describe('nextMediationLevels (R1.14, R1.15)', () => {
     (current, level) => {
       const d = decideTransition('mediating', 'recordMeeting', ['receptionist'], meeting(level), {
         ...NO_FACTS,
+        today: '2026-03-02',
         mediationLevel: current,
       });
       expect(d.ok).toBe(nextMediationLevels(current).includes(level));

@@ -36,12 +36,27 @@ const FACT_VALUES: { [K in keyof MatterFacts]-?: readonly MatterFacts[K][] } = {
   reviewWindowOpen: [false, true],
   reReviewWindowOpen: [false, true],
   ratingOpen: [false, true],
+  // The facts dated inputs and the county transfer are checked against: no guard reads them.
+  today: ['2026-06-01'],
+  countyUnitIds: [[12]],
+  reviewRequestDue: ['2026-06-01'],
+  reReviewRequestDue: ['2026-06-30'],
 };
 const FACT_GRID: readonly MatterFacts[] = (Object.keys(FACT_VALUES) as (keyof MatterFacts)[]).reduce<MatterFacts[]>(
   (acc, k) => acc.flatMap((f) => FACT_VALUES[k].map((v) => ({ ...f, [k]: v }))),
   [{ ...NO_FACTS }],
 );
-const facts = (f: Partial<MatterFacts> = {}): MatterFacts => ({ ...NO_FACTS, ...f });
+/**
+ * The matter on a given day: today, its county's units (R1.8: 吴中区 is 12) and its request windows.
+ * The input checks read these; the cases below are dated before it.
+ */
+const ON_THE_DAY: Partial<MatterFacts> = {
+  today: '2026-06-01',
+  countyUnitIds: [12],
+  reviewRequestDue: '2026-06-01',
+  reReviewRequestDue: '2026-06-30',
+};
+const facts = (f: Partial<MatterFacts> = {}): MatterFacts => ({ ...NO_FACTS, ...ON_THE_DAY, ...f });
 
 const rowsOf = (from: MatterState, action: MatterAction) =>
   MATTER_TRANSITIONS.filter((t) => t.from === from && t.action === action);

@@ -17,6 +17,7 @@ import {
   type MatterState,
   type Transition,
 } from './workflow.ts';
+import { renderWorkflowDoc } from './workflow-doc.ts';
 
 /*
  * The workflow table is the single source of truth for what may happen to a matter (R1.5–R1.22a,
@@ -27,7 +28,22 @@ import {
 
 // ---- facts -------------------------------------------------------------------------------------
 
-/** Every value each fact can take: the grid below is their full product. */
+const TODAY = '2026-06-01';
+const TOMORROW = '2026-06-02';
+const WUZHONG = 12; // 吴中区人民政府, a county unit of the fixtures' locality (R1.8)
+/**
+ * The matter on a given day: today, its county's units and the due days of its review windows.
+ * No guard reads them (the input checks do): one value each, so the grid does not grow. The
+ * fixtures' dates are on or before these.
+ */
+const ON_THE_DAY = {
+  today: TODAY,
+  countyUnitIds: [WUZHONG],
+  reviewRequestDue: '2026-06-01',
+  reReviewRequestDue: '2026-06-30',
+} satisfies Partial<MatterFacts>;
+
+/** Every value each fact can take (the dated ones: the day above): the grid below is their full product. */
 const FACT_VALUES: { [K in keyof MatterFacts]-?: readonly MatterFacts[K][] } = {
   noLongerMediable: [false, true],
   localityIsCounty: [false, true],
@@ -41,15 +57,21 @@ const FACT_VALUES: { [K in keyof MatterFacts]-?: readonly MatterFacts[K][] } = {
   reviewWindowOpen: [false, true],
   reReviewWindowOpen: [false, true],
   ratingOpen: [false, true],
+  today: [ON_THE_DAY.today],
+  countyUnitIds: [ON_THE_DAY.countyUnitIds],
+  reviewRequestDue: [ON_THE_DAY.reviewRequestDue],
+  reReviewRequestDue: [ON_THE_DAY.reReviewRequestDue],
 };
 const FACT_KEYS = Object.keys(FACT_VALUES) as (keyof MatterFacts)[];
 const FACT_GRID: readonly MatterFacts[] = FACT_KEYS.reduce<MatterFacts[]>(
   (acc, k) => acc.flatMap((f) => FACT_VALUES[k].map((v) => ({ ...f, [k]: v }))),
   [{ ...NO_FACTS }],
 );
+/** NO_FACTS on the day above: what the input checks need to accept a valid input. */
+const ON_DAY: MatterFacts = { ...NO_FACTS, ...ON_THE_DAY };
 /** Every fact at its "most permissive" value. */
 const ALL_TRUE: MatterFacts = {
-  ...NO_FACTS,
+  ...ON_DAY,
   ...Object.fromEntries(FACT_KEYS.filter((k) => typeof NO_FACTS[k] === 'boolean').map((k) => [k, true])),
   mediationLevel: 'jointConference',
   petitionerView: 'agree',
@@ -60,14 +82,13 @@ const ALL_TRUE: MatterFacts = {
 const REPLY = '经核实，您反映的问题属于咨询类，政策规定明确，现当场答复如下。';
 const HRSS = 3; // 市人力资源和社会保障局
 const HOUSING = 5; // 住建局
-const WUZHONG = 12; // 吴中区人民政府
 const ALL_PASS = Object.fromEntries(REVIEW_CRITERIA.map((k) => [k, { pass: true, note: '' }]));
 const ONE_FAIL = { ...ALL_PASS, evidenceConclusive: { pass: false, note: '缺少工资发放记录，需补充调查' } };
 
 interface Fixture {
   /** An input the row's `accepts` takes; rows of the same (from, action) are told apart by `to`. */
   input: (t: Transition, facts: MatterFacts) => ActionInput;
-  /** Facts under which the row's guard is open (on top of NO_FACTS). */
+  /** Facts under which the row's guard is open (on top of ON_DAY). */
   facts?: Partial<MatterFacts>;
 }
 
@@ -140,7 +161,7 @@ const FIXTURES: Record<MatterAction, Fixture> = {
   rate: { input: () => ({ unitRating: 'satisfied', officeRating: 'basicallySatisfied' }), facts: { ratingOpen: true } },
 };
 
-const openFacts = (t: Transition): MatterFacts => ({ ...NO_FACTS, ...FIXTURES[t.action].facts });
+const openFacts = (t: Transition): MatterFacts => ({ ...ON_DAY, ...FIXTURES[t.action].facts });
 const validInput = (t: Transition, facts: MatterFacts = openFacts(t)): ActionInput =>
   FIXTURES[t.action].input(t, facts);
 
@@ -431,12 +452,12 @@ describe('liveness: an open matter can always move on', () => {
 
 /** A few fact sets: none, all, every fixture's, the leader-day ones, and a spread of the grid. */
 const FACT_SAMPLE: MatterFacts[] = [
-  NO_FACTS,
+  ON_DAY,
   ALL_TRUE,
-  ...Object.values(FIXTURES).map((x) => ({ ...NO_FACTS, ...x.facts })),
-  { ...NO_FACTS, leaderDay: true, petitionerView: 'agree' },
-  { ...NO_FACTS, leaderDay: true, specialReportFiled: true, petitionerView: 'agree' },
-  { ...NO_FACTS, leaderDay: true, specialReportFiled: true, petitionerView: 'disagree' },
+  ...Object.values(FIXTURES).map((x) => ({ ...ON_DAY, ...x.facts })),
+  { ...ON_DAY, leaderDay: true, petitionerView: 'agree' },
+  { ...ON_DAY, leaderDay: true, specialReportFiled: true, petitionerView: 'agree' },
+  { ...ON_DAY, leaderDay: true, specialReportFiled: true, petitionerView: 'disagree' },
   ...FACT_GRID.filter((_, i) => i % 211 === 0),
 ];
 
@@ -505,5 +526,121 @@ describe('allowedActions: the buttons the UI shows', () => {
 
   it('every permission a row uses is one a role may hold (sanity for the tables above)', () => {
     for (const t of MATTER_TRANSITIONS) expect(ROLES.some((r) => can([r], t.permission))).toBe(true);
+  });
+});
+
+// ---- input checks read from the facts (they were the server's once) -----------------------------
+
+describe('input checks against the facts: dates, the county, the review windows', () => {
+  const inputOf = (from: MatterState, action: MatterAction, to: MatterState, f: MatterFacts) =>
+    validInput(rowsOf(from, action).find((t) => t.to === to)!, f);
+  const decideAs = (from: MatterState, action: MatterAction, input: ActionInput, f: MatterFacts) =>
+    decideTransition(from, action, [holders(rowsOf(from, action)[0].permission)[0]], input, f);
+  const refused = (code: string, field: string) => ({ ok: false, kind: 'invalid', code, field });
+
+  describe.each([['mediating'], ['assignmentProposed']] as const)('R1.14 recordMeeting leading to %s', (to) => {
+    const meeting = (over: ActionInput) => ({ ...inputOf('mediating', 'recordMeeting', to, ON_DAY), ...over });
+
+    it('a meeting held today is recorded; one held tomorrow is refused on heldOn', () => {
+      expect(decideAs('mediating', 'recordMeeting', meeting({ heldOn: TODAY }), ON_DAY)).toMatchObject({ ok: true, transition: { to } });
+      expect(decideAs('mediating', 'recordMeeting', meeting({ heldOn: TOMORROW }), ON_DAY)).toEqual(
+        refused('mediation.meetingInFuture', 'heldOn'),
+      );
+    });
+
+    it('the promised date may be the meeting day or later, never before it', () => {
+      for (const promisedDate of [TODAY, '2026-06-30', null, undefined])
+        expect(decideAs('mediating', 'recordMeeting', meeting({ heldOn: TODAY, promisedDate }), ON_DAY)).toMatchObject({ ok: true });
+      expect(decideAs('mediating', 'recordMeeting', meeting({ heldOn: TODAY, promisedDate: '2026-05-31' }), ON_DAY)).toEqual(
+        refused('mediation.promisedBeforeMeeting', 'promisedDate'),
+      );
+    });
+
+    it('when today is not known (NO_FACTS) no meeting date passes', () => {
+      expect(decideAs('mediating', 'recordMeeting', meeting({ heldOn: '2000-01-01' }), NO_FACTS)).toEqual(
+        refused('mediation.meetingInFuture', 'heldOn'),
+      );
+    });
+  });
+
+  it('R1.8 transferToCounty: only to a unit of the locality’s county (its id as a number or as text)', () => {
+    const f = { ...ON_DAY, localityIsCounty: true, countyUnitIds: [WUZHONG, 14] };
+    for (const unitId of [WUZHONG, 14, String(WUZHONG)])
+      expect(decideAs('accepted', 'transferToCounty', { unitId, note: '' }, f)).toMatchObject({ ok: true, transition: { to: 'transferred' } });
+    for (const unitId of [13, HRSS])
+      expect(decideAs('accepted', 'transferToCounty', { unitId, note: '' }, f)).toEqual(refused('transfer.notTheCounty', 'unitId'));
+    expect(decideAs('accepted', 'transferToCounty', { unitId: WUZHONG }, { ...f, countyUnitIds: [] })).toEqual(
+      refused('transfer.notTheCounty', 'unitId'),
+    );
+    // The unit is asked for before it is compared.
+    expect(decideAs('accepted', 'transferToCounty', { unitId: null }, f)).toEqual(refused('transfer.countyRequired', 'unitId'));
+  });
+
+  describe.each([
+    ['复查 requestReview', 'closed', 'requestReview', 'reviewRequestDue', { hasOpinion: true, reviewWindowOpen: true }],
+    ['复查 requestReview', 'closedDeemed', 'requestReview', 'reviewRequestDue', { hasOpinion: true, reviewWindowOpen: true }],
+    ['复核 requestReReview', 'reviewed', 'requestReReview', 'reReviewRequestDue', { reReviewWindowOpen: true }],
+  ] as const)('%s from %s', (_n, from, action, due, open) => {
+    const f = (over: Partial<MatterFacts> = {}): MatterFacts => ({ ...ON_DAY, ...open, today: '2026-06-10', [due]: '2026-06-05', ...over });
+    const ask = (requestedOn: string, facts = f()) => decideAs(from, action, { organ: '市人民政府', requestedOn }, facts);
+
+    it('requested on the window’s due day or before: accepted; the day after: the window is closed', () => {
+      expect(ask('2026-06-05')).toMatchObject({ ok: true });
+      expect(ask('2026-05-20')).toMatchObject({ ok: true });
+      expect(ask('2026-06-06')).toEqual(refused('review.windowClosed', 'requestedOn'));
+    });
+
+    it('a request dated after today is refused as such, even inside the window', () => {
+      expect(ask('2026-06-11', f({ [due]: '2026-06-30' }))).toEqual(refused('review.requestedInFuture', 'requestedOn'));
+      expect(ask('2026-06-10', f({ [due]: '2026-06-30' }))).toMatchObject({ ok: true });
+    });
+
+    it('no window running: refused', () => {
+      expect(ask('2026-06-01', f({ [due]: null }))).toEqual(refused('review.windowClosed', 'requestedOn'));
+    });
+  });
+
+  it('R1.21 recordDelivery: delivered today is recorded; tomorrow is refused on deliveredOn', () => {
+    const delivery = (deliveredOn: string) => ({ ...inputOf('opinionIssued', 'recordDelivery', 'opinionDelivered', ON_DAY), deliveredOn });
+    expect(decideAs('opinionIssued', 'recordDelivery', delivery(TODAY), ON_DAY)).toMatchObject({ ok: true, transition: { to: 'opinionDelivered' } });
+    expect(decideAs('opinionIssued', 'recordDelivery', delivery(TOMORROW), ON_DAY)).toEqual(
+      refused('opinion.deliveredInFuture', 'deliveredOn'),
+    );
+  });
+});
+
+// ---- labels: docs/workflow.md shows every guard and input check ---------------------------------
+
+describe('every guard and input check has a readable label', () => {
+  it.each(ROWS)('%s', (_n, t) => {
+    for (const check of [t.guard, t.accepts]) {
+      if (!check) continue;
+      expect(check.label.trim().length).toBeGreaterThan(0);
+      // Plain words for the docs: no rule ids, nothing that breaks the Markdown table.
+      expect(check.label).not.toMatch(/R\d+\.\d+|\||\n/);
+    }
+  });
+
+  it('required fields read "<field> required", combined checks join their parts, in order', () => {
+    const refuseAssignment = rowsOf('assignmentProposed', 'refuseAssignment')[0];
+    expect(refuseAssignment.accepts!.label).toBe('reason required');
+    const notAccept = rowsOf('registered', 'notAccept')[0];
+    expect(notAccept.accepts!.label).toBe('reason required, channel required');
+    const object = rowsOf('assigned', 'object')[0];
+    expect(object.guard!.label).toBe('objection period open');
+  });
+
+  it('docs/workflow.md prints both in the guard column; a row with neither reads "—"', () => {
+    const lines = renderWorkflowDoc().split('\n');
+    const line = (from: string, action: string, to: string) => lines.find((l) => l.startsWith(`| ${from} | ${action} | ${to} |`))!;
+    expect(line('assigned', 'object', 'objected')).toMatch(/\| facts: objection period open · input: reason required \|$/);
+    expect(line('accepted', 'startMediation', 'mediating')).toMatch(/\| facts: not closed for good before \(mediable\) \|$/);
+    expect(line('registered', 'notAccept', 'notAccepted')).toMatch(/\| input: reason required, channel required \|$/);
+    expect(line('assignmentProposed', 'approveAssignment', 'assigned')).toMatch(/\| — \|$/);
+    for (const t of MATTER_TRANSITIONS) {
+      const l = line(t.from, t.action, t.to);
+      if (t.guard) expect(l, rowName(t)).toContain(`facts: ${t.guard.label}`);
+      if (t.accepts) expect(l, rowName(t)).toContain(`input: ${t.accepts.label}`);
+    }
   });
 });

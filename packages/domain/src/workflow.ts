@@ -146,7 +146,7 @@ export interface MatterFacts {
   /** Today in China ('YYYY-MM-DD'): dates the user enters may not be later. '' when unknown: no date passes. */
   today: string;
   /** R1.8: the county units (the county's government and its petition office) of the matter's locality. */
-  countyUnitIds: readonly number[];
+  countyUnitIds: number[];
   /** The due day of the running review / re-review request window, if one runs (复查/复核). */
   reviewRequestDue: string | null;
   reReviewRequestDue: string | null;

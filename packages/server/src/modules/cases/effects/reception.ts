@@ -1,4 +1,5 @@
 /** Effects of the reception stage (R1.5, R1.5b) and of direct handling at the window (R1.6–R1.12). */
+import { invalid } from '@hall/domain';
 import { type MatterRow, int } from '@hall/db';
 import { closeDeadlines } from '../deadlines.ts';
 import { type EffectEnv, type EffectTable, at, by, note, openCaseDeadline, unitOrThrow } from './env.ts';
