@@ -181,6 +181,8 @@ describe('case lifecycle in the browser (R1.13–R1.22, R1.19, satisfaction)', (
     // Unit staff land on their unit's cases.
     await page.locator('[data-testid=unit-cases-table]').waitFor();
     await page.getByText(petitionNo, { exact: true }).waitFor();
+    // The unit's list tells its total (issue 9 §2).
+    await page.locator('[data-testid=unit-cases-total]').filter({ hasText: /共 \d+ 件/ }).waitFor();
     await shot(page, 'case-03-unit-cases');
     await page.getByText(petitionNo, { exact: true }).click();
     await page.locator('[data-testid=matter-state]').waitFor();

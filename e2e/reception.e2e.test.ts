@@ -113,6 +113,10 @@ describe('walking skeleton in the browser (R1.1, R1.5, R1.6, R4.1, R4.5)', () =>
           // The list shows the name masked (issue 8 §3); the detail opens it.
           await expectText(table.locator('tr').filter({ hasText: petitionNo }), '陈**');
           await expectText(table.locator('tr').filter({ hasText: petitionNo }), '待接谈');
+          // The list tells its total and how much of it is shown (issue 9 §2: nothing cut silently).
+          const rows = await table.locator('tbody tr[data-testid^=matter-row-]').count();
+          await expectText(rp.getByTestId('reception-total'), `共 ${rows} 件`);
+          await expectText(rp.getByTestId('reception-more-shown'), `已显示 ${rows} 件，共 ${rows} 件`);
           await screen(rp, 'reception-list');
 
           await link.click();

@@ -20,7 +20,8 @@ export const Rating = z.enum(['satisfied', 'basicallySatisfied', 'dissatisfied',
 export const Criterion = z.object({ pass: z.boolean(), note: text(500).default('') });
 
 export const ACTION_INPUTS = {
-  accept: z.object({ reason: text(1000).default(''), version }),
+  /** R1.9: when the same matter was closed for good before, why this one is a new matter (new facts and reasons). */
+  accept: z.object({ reason: text(1000).default(''), newMatterReason: text(1000).default(''), version }),
   notAccept: z.object({ reason: text(1000).default(''), channel: Optional(200), version }),
   noLongerAccept: z.object({ reason: text(1000).default(''), version }),
   directReply: z.object({
@@ -39,6 +40,10 @@ export const ACTION_INPUTS = {
     version,
   }),
   recordLegalAid: z.object({ qualifies: z.boolean(), note: text(1000).default(''), version }),
+  /** R1.8: the county records that it received the matter transferred to it. */
+  countyReceive: z.object({ note: text(1000).default(''), version }),
+  /** R1.8: the county records the answer it gave the petitioner and the day it gave it. */
+  countyAnswer: z.object({ answer: text(4000).default(''), answeredOn: IsoDate, version }),
   startMediation: z.object({ note: text(1000).default(''), version }),
   recordMeeting: z.object({
     level: z.enum(MEDIATION_LEVELS),

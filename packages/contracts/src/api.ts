@@ -24,13 +24,14 @@
  * GET    /api/admin/staff                      → Staff[]
  * POST   /api/admin/staff       StaffCreate    → Staff
  * PUT    /api/admin/staff/:id   StaffUpdate    → Staff
- * GET    /api/audit?entity&entityId&limit      → AuditEntry[] (audit:read)
+ * GET    /api/audit?entity&entityId&limit&cursor → AuditPage { items, total, nextCursor } (audit:read; newest first)
  *
  * GET    /api/petitioners/lookup?idType&idNumber → LookupResult   (visitor:register)
  * POST   /api/petitioners/:id/reveal RevealRequest → RevealResult  (pii:reveal, audited)
  * POST   /api/registrations     RegistrationRequest → RegistrationResult (visitor:register; Idempotency-Key)
  *
- * GET    /api/matters?scope=today|open|all&windowId&q → MatterSummary[]
+ * GET    /api/matters?scope=today|open|all&windowId&q&limit&cursor → MatterPage { items, total, nextCursor }
+ *        (keyset pages, newest first: limit 1–200, default 50; nextCursor goes back as cursor; null on the last page)
  * GET    /api/matters/:id                      → MatterDetail (403 auth.notYourWindow for another window)
  * PUT    /api/matters/:id/reception ReceptionUpdate → MatterDetail
  * POST   /api/matters/:id/actions/<action>  ACTION_INPUTS[action] → MatterDetail

@@ -1,6 +1,6 @@
 /** The records of a case's lifecycle as the detail view shows them (issue 3). */
 import { z } from 'zod';
-import { MEDIATION_LEVELS } from '@hall/domain';
+import { COUNTY_STEPS, MEDIATION_LEVELS } from '@hall/domain';
 
 const Bilingual = z.object({ 'zh-CN': z.string(), en: z.string() });
 
@@ -38,7 +38,20 @@ export const CaseRecords = z.object({
   leaderDay: z.boolean(),
   round: z.number(),
   assignedUnit: z.object({ id: z.number(), name: z.string() }).nullable(),
-  transfers: z.array(z.object({ id: z.number(), kind: z.string(), unitName: z.string().nullable(), windowName: z.string().nullable(), consent: z.boolean(), note: z.string().nullable(), ...by })),
+  transfers: z.array(
+    z.object({
+      id: z.number(),
+      kind: z.string(),
+      unitName: z.string().nullable(),
+      windowName: z.string().nullable(),
+      consent: z.boolean(),
+      note: z.string().nullable(),
+      ...by,
+      /** R1.8: a county transfer's receipt and the county's answer to the petitioner, once recorded. */
+      receipt: z.object({ note: z.string().nullable(), ...by }).nullable(),
+      answer: z.object({ text: z.string(), answeredOn: z.string(), ...by }).nullable(),
+    }),
+  ),
   notes: z.array(z.object({ id: z.number(), kind: z.string(), unitName: z.string().nullable(), text: z.string().nullable(), data: z.record(z.string(), z.unknown()).nullable(), ...by })),
   meetings: z.array(
     z.object({
@@ -124,6 +137,8 @@ export type CaseRecords = z.infer<typeof CaseRecords>;
 
 export const MatterFactsView = z.object({
   noLongerMediable: z.boolean(),
+  /** R1.9: an earlier matter of the same person on the same subject was closed for good (see MatterDetail.closedForGoodMatters). */
+  sameMatterClosedForGood: z.boolean(),
   localityIsCounty: z.boolean(),
   mediationLevel: z.enum(MEDIATION_LEVELS).nullable(),
   objectionOpen: z.boolean(),
@@ -139,6 +154,8 @@ export const MatterFactsView = z.object({
   today: z.string(),
   /** The units a matter may be transferred to as its locality's county (R1.8). */
   countyUnitIds: z.array(z.number()),
+  /** Where a county transfer stands at the county (R1.8): sent, received, answered; null if none. */
+  countyStep: z.enum(COUNTY_STEPS).nullable(),
   /** The due day of the running review / re-review request window, if any. */
   reviewRequestDue: z.string().nullable(),
   reReviewRequestDue: z.string().nullable(),

@@ -197,6 +197,11 @@ export const MatterDetail = MatterSummary.extend({
   /** R1.5a: proposed from the records; `visitKind` is what the receptionist confirmed. */
   proposedVisitKind: VisitKind,
   relatedMatterIds: z.array(z.number()),
+  /**
+   * R1.9: the related earlier matters that were terminated, deemed closed or no longer accepted; while
+   * any is listed, accepting this matter needs the reason why it is a new one.
+   */
+  closedForGoodMatters: z.array(z.object({ id: z.number(), petitionNo: z.string(), state: z.string() })),
   earlierMatters: z.array(MatterSummary),
   decision: z
     .object({
@@ -218,12 +223,30 @@ export const MatterDetail = MatterSummary.extend({
 });
 export type MatterDetail = z.infer<typeof MatterDetail>;
 
+/** The largest page of a list (issue 9 §2: a list pages with a cursor, it is never cut silently). */
+export const PAGE_MAX = 200;
+/** An opaque position in a list, as the server wrote it (base64url); the server checks what it holds. */
+export const Cursor = z.string().regex(/^[A-Za-z0-9_-]+$/).max(200);
+
 export const MatterListQuery = z.object({
   scope: z.enum(['today', 'open', 'all']).default('today'),
   windowId: Id.optional(),
   q: Text(50).optional(),
+  /** Rows per page. */
+  limit: z.coerce.number().int().min(1).max(PAGE_MAX).default(50),
+  /** `nextCursor` of the page before; none for the first page. */
+  cursor: Cursor.optional(),
 });
 export type MatterListQuery = z.infer<typeof MatterListQuery>;
+
+/** A page of the matter list, newest first: `total` counts every row of the list with the same filters. */
+export const MatterPage = z.object({
+  items: z.array(MatterSummary),
+  total: z.number().int(),
+  /** Where the next page starts; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+export type MatterPage = z.infer<typeof MatterPage>;
 
 /** R1.5: the receptionist confirms the visit kind and records what earlier units decided. */
 export const ReceptionUpdate = z.object({
@@ -267,4 +290,13 @@ export const AuditEntry = z.object({
   hash: z.string().nullable().optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
-export const AuditQuery = z.object({ entity: Text(50).optional(), entityId: Text(100).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) });
+export const AuditQuery = z.object({
+  entity: Text(50).optional(),
+  entityId: Text(100).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** `nextCursor` of the page before; none for the newest page. */
+  cursor: Cursor.optional(),
+});
+/** A page of the audit trail, newest first, with the number of rows in all under the same filters. */
+export const AuditPage = z.object({ items: z.array(AuditEntry), total: z.number().int(), nextCursor: z.string().nullable() });
+export type AuditPage = z.infer<typeof AuditPage>;

@@ -7,7 +7,7 @@ export * from './backup.ts';
 export type { SequenceRows } from './repositories/sequence.repository.ts';
 export * from './audit-chain.ts';
 export type { AuditInput } from './repositories/audit.repository.ts';
-export type { MatterListFilter } from './repositories/matter.repository.ts';
+export type { MatterListAfter, MatterListFilter, MatterPageRange } from './repositories/matter.repository.ts';
 export { SEALED_COLUMNS, type SealedTable } from './repositories/personal-data.repository.ts';
 export type { StaffWithRoles } from './repositories/staff.repository.ts';
 export { BUNDLE_COLUMNS, type CaseBundleRow, type EarlierMatterRow } from './repositories/case-bundle.repository.ts';

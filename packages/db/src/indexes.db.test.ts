@@ -79,12 +79,17 @@ describe.skipIf(!testDialects().includes('sqlite'))('query plans of the lists on
   }
 
   const r = () => repositories(db);
+  const AFTER = { registeredAt: '2026-06-01T00:00:00.000Z', id: 3000 };
   it.each([
     ['the reception list of a hall', () => r().matters.list({ hallId: 1, limit: 200 }), 'matter_hall_registered_idx'],
     ['the reception list of a window', () => r().matters.list({ hallId: 1, windowId: 3, limit: 200 }), 'matter_window_registered_idx'],
     ['a unit’s cases', () => r().matters.list({ hallId: 1, assignedUnitId: 2, limit: 200 }), 'matter_assigned_unit_registered_idx'],
     ['a petitioner’s earlier matters', () => r().matters.list({ hallId: 1, petitionerId: 77, limit: 50 }), 'matter_petitioner_registered_idx'],
     ['a hall’s cases in one state', () => r().matters.list({ hallId: 1, states: ['handling'], limit: 200 }), 'matter_hall_state_registered_idx'],
+    // A later page (keyset cursor, issue 9 §2) reads on from the same index.
+    ['a later page of the hall’s list', () => r().matters.list({ hallId: 1, after: AFTER, limit: 51 }), 'matter_hall_registered_idx'],
+    ['a later page of a window’s list', () => r().matters.list({ hallId: 1, windowId: 3, after: AFTER, limit: 51 }), 'matter_window_registered_idx'],
+    ['a later page of a unit’s cases', () => r().matters.list({ hallId: 1, assignedUnitId: 2, after: AFTER, limit: 51 }), 'matter_assigned_unit_registered_idx'],
     ['the urge list', () => r().worklist.urges({ hallId: 1, limit: 50 }), 'matter_note_kind_at_idx'],
     ['the accountability inbox', () => r().worklist.accountabilityProposed(1, 20), 'accountability_hall_state_idx'],
   ] as const)('%s reads its index in order, with no sort', async (_name, run, index) => {

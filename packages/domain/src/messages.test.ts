@@ -9,6 +9,7 @@ import {
   MATTER_ACTIONS,
   MATTER_STATES,
   MATTER_TRANSITIONS,
+  COUNTY_STEPS,
   MEDIATION_LEVELS,
   NO_FACTS,
   REVIEW_CRITERIA,
@@ -85,6 +86,7 @@ const FIELD_VALUES: Record<string, readonly unknown[]> = {
   promisedDate: [...TEXT, '2026-04-30', '2026-05-01'],
   deliveredOn: [...TEXT, '2026-05-01', '2026-06-02'],
   result: TEXT,
+  newMatterReason: TEXT,
 };
 const GOOD: ActionInput = {
   ...Object.fromEntries(Object.keys(FIELD_VALUES).map((k) => [k, '文本'])),
@@ -121,6 +123,7 @@ const INPUTS: ActionInput[] = [
 
 const FACT_VALUES: { [K in keyof MatterFacts]-?: readonly MatterFacts[K][] } = {
   noLongerMediable: [false, true],
+  sameMatterClosedForGood: [false, true],
   localityIsCounty: [false, true],
   mediationLevel: [null, ...MEDIATION_LEVELS],
   objectionOpen: [false, true],
@@ -135,6 +138,7 @@ const FACT_VALUES: { [K in keyof MatterFacts]-?: readonly MatterFacts[K][] } = {
   // No guard reads these (input checks do): one value each beside NO_FACTS's, which FACT_SAMPLE also has.
   today: ['2026-06-01'],
   countyUnitIds: [[3]],
+  countyStep: [null, ...COUNTY_STEPS],
   reviewRequestDue: ['2026-06-01'],
   reReviewRequestDue: ['2026-06-01'],
 };
@@ -285,7 +289,8 @@ describe('every domain error code has a zh-CN and en message', () => {
         ).toBe(true);
       if (t.accepts)
         expect(
-          INPUTS.some((i) => t.accepts!(i, NO_FACTS)),
+          // Some input checks read the facts too (R1.9: a new-matter reason when the matter was closed for good).
+          INPUTS.some((i) => FACT_SAMPLE.some((f) => t.accepts!(i, f))),
           `${t.from} ${t.action} accepts`,
         ).toBe(true);
     }

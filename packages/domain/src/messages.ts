@@ -61,6 +61,10 @@ export const MESSAGES: Catalog = {
     en: 'This visitor is routed to another window; your window cannot open it',
   },
   'auth.wrongPassword': { 'zh-CN': '原密码不正确', en: 'The current password is wrong' },
+  'list.badCursor': {
+    'zh-CN': '列表的翻页位置无效，请重新打开列表',
+    en: 'The position in the list is not valid; open the list again',
+  },
   'auth.weakPassword': {
     'zh-CN': '新密码至少 8 位，且须包含字母和数字',
     en: 'The new password needs at least 8 characters with letters and digits',
@@ -206,9 +210,13 @@ export const MESSAGES: Catalog = {
     'zh-CN': '请注明 {year} 年放假安排的来源（通知文号）',
     en: 'Give the source of the {year} holiday arrangement (the notice number)',
   },
-  'auth.notYourUnit': { 'zh-CN': '该案件未交办给本单位，本单位无权查看或办理', en: 'This case is not assigned to your unit' },
+  'auth.notYourUnit': { 'zh-CN': '该案件未交办或转交本单位，本单位无权查看或办理', en: 'This case is not assigned or transferred to your unit' },
   'matter.consentRequired': { 'zh-CN': '须经信访人同意方可转由该途径处理', en: 'The petitioner must consent to the transfer' }, // R1.10, R1.11
   'matter.noLongerMediable': { 'zh-CN': '该信访人同一事项已认定无合理诉求或已三级终结，不再重新调处', en: 'The same matter of this petitioner had no reasonable demand or was terminated: it is not mediated again' }, // R1.9
+  'matter.sameMatterTerminated': {
+    'zh-CN': '该信访人同一事项此前已三级终结、视为办结或不再受理；如确属新的信访事项，请写明新的事实和理由',
+    en: 'The same matter of this petitioner was closed for good before (terminated, deemed closed or no longer accepted): to accept it as a new matter, give its new facts and reasons',
+  }, // R1.9
   'matter.summonTimeRequired': { 'zh-CN': '请填写责成办案人到厅的时间', en: 'Give the time the handler is summoned for' },
   'matter.demandRequired': { 'zh-CN': '请填写督办要求', en: 'The supervision demand is required' },
   'matter.progressRequired': { 'zh-CN': '请填写办理进度', en: 'The progress reported is required' },
@@ -223,6 +231,12 @@ export const MESSAGES: Catalog = {
   'transfer.countyRequired': { 'zh-CN': '请选择负责处理的县区', en: 'Choose the county that handles it' },
   'transfer.notCountyMatter': { 'zh-CN': '问题属地不是县区，不能直转县区', en: 'The matter is not located in a county: it cannot be transferred to one' }, // R1.8
   'transfer.notTheCounty': { 'zh-CN': '只能直转至问题属地所在的县区或其信访部门', en: 'Transfer only to the county of the matter’s locality or its petition office' }, // R1.8
+  'transfer.notToCounty': { 'zh-CN': '该事项未直转县区', en: 'The matter was not transferred to a county' }, // R1.8
+  'transfer.alreadyReceived': { 'zh-CN': '已登记签收，不能重复签收', en: 'Receipt is already recorded' }, // R1.8
+  'transfer.notReceived': { 'zh-CN': '请先登记签收，再登记答复情况', en: 'Record the receipt before the answer' }, // R1.8
+  'transfer.alreadyAnswered': { 'zh-CN': '已登记答复情况', en: 'The answer is already recorded' }, // R1.8
+  'transfer.answerRequired': { 'zh-CN': '请填写答复信访人的内容', en: 'Enter the answer given to the petitioner' }, // R1.8
+  'transfer.answeredInFuture': { 'zh-CN': '答复日期不能晚于今天', en: 'The answer date cannot be later than today' }, // R1.8
   'mediation.startAtGroup': { 'zh-CN': '厅内调解应先召开分组调解会议', en: 'In-hall mediation starts with a group meeting' }, // R1.14
   'mediation.levelBelowCurrent': { 'zh-CN': '调解会议层级不能低于已召开的会议', en: 'A meeting cannot be at a lower level than one already held' },
   'mediation.skipsLevel': { 'zh-CN': '调解未果应逐级提请：分组会议→分管副主任→大厅主任会议→市联席会议', en: 'A failed mediation escalates one level at a time: group → deputy director → director’s meeting → joint conference' }, // R1.14, R1.15
@@ -474,6 +488,7 @@ export const FIELD_LABELS: Catalog = {
   rulesAcknowledged: { 'zh-CN': '来访须知确认', en: 'Rules acknowledgement' },
   securityCheck: { 'zh-CN': '安检', en: 'Security check' },
   reason: { 'zh-CN': '理由', en: 'Reason' },
+  newMatterReason: { 'zh-CN': '新的事实和理由', en: 'New facts and reasons' },
   channel: { 'zh-CN': '法定途径/有权机关', en: 'Legal channel / authority' },
   reply: { 'zh-CN': '答复内容', en: 'Reply' },
   signedName: { 'zh-CN': '信访人签名', en: 'Petitioner’s signature' },
@@ -513,6 +528,8 @@ export const FIELD_LABELS: Catalog = {
   basis: { 'zh-CN': '依据', en: 'Basis' },
   way: { 'zh-CN': '送达方式', en: 'Delivery' },
   deliveredOn: { 'zh-CN': '送达日期', en: 'Delivered on' },
+  answer: { 'zh-CN': '答复内容', en: 'Answer' },
+  answeredOn: { 'zh-CN': '答复日期', en: 'Answered on' },
   view: { 'zh-CN': '信访人意见', en: 'Petitioner’s view' },
   headName: { 'zh-CN': '单位负责人', en: 'Unit head' },
   sealed: { 'zh-CN': '加盖公章', en: 'Sealed' },

@@ -14,7 +14,8 @@ const P = Permission;
  * close; the group lead also reads every matter; the office registers, reads all, urges, records
  * review requests and ratings; the director and deputies approve assignment, decide extensions,
  * close and approve accountability, but neither register nor act as a unit; a unit handler responds
- * to, handles and issues the opinion of its own unit's cases; the unit head signs and seals; the
+ * to, handles and issues the opinion of its own unit's cases, and (R1.8) records the receipt and
+ * the answer of a matter transferred to its county unit; the unit head signs and seals; the
  * accountability officer carries out inquiries; the admin manages the organisation and the
  * calendar, reads the audit trail, and does no case work and sees no personal data.
  * The hall floor (issue 4): windows and the registration desk call tickets and issue them; the
@@ -59,24 +60,25 @@ const COLUMNS = [
   P.disorderRecord,
   P.disorderRead,
   P.disorderApprove,
+  P.transferAnswer,
 ] as const;
 
 // prettier-ignore
 const TABLE: readonly (readonly [Role, string])[] = [
-  //                        reg own own all dec rep urg trf med prp apr rsp hdl ext iss sgn sup rev cls rvw sat acP acA acH pii org aud qIs qSv qMg qSt ent gui dRc dRd dAp
+  //                        reg own own all dec rep urg trf med prp apr rsp hdl ext iss sgn sup rev cls rvw sat acP acA acH pii org aud qIs qSv qMg qSt ent gui dRc dRd dAp tAn
   //                            win unt                                                                  rec
-  ['registrar',             'Y   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   Y   .   .   Y   Y   .   .   Y   .   Y   .   .'],
-  ['receptionist',          '.   Y   .   .   Y   Y   Y   Y   Y   Y   .   .   .   .   .   .   Y   Y   .   Y   Y   Y   .   .   Y   .   .   Y   Y   .   .   .   .   Y   .   .'],
-  ['groupLead',             '.   Y   .   Y   Y   Y   Y   Y   Y   Y   .   .   .   .   .   .   Y   Y   .   Y   Y   Y   .   .   Y   .   .   Y   Y   .   Y   .   .   Y   Y   Y'],
-  ['office',                'Y   .   .   Y   .   .   Y   .   .   .   .   .   .   .   .   .   .   .   .   Y   Y   .   .   .   Y   .   Y   .   .   .   Y   .   .   .   Y   .'],
-  ['deputyDirector',        '.   .   .   Y   .   .   .   .   .   .   Y   .   .   Y   .   .   .   .   Y   .   .   Y   Y   .   Y   .   Y   .   .   .   Y   .   .   .   Y   Y'],
-  ['director',              '.   .   .   Y   .   .   .   .   .   .   Y   .   .   Y   .   .   .   .   Y   .   .   Y   Y   .   Y   .   Y   .   .   .   Y   .   .   .   Y   Y'],
-  ['unitHandler',           '.   .   Y   .   .   .   .   .   .   .   .   Y   Y   .   Y   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .'],
-  ['unitHead',              '.   .   Y   .   .   .   .   .   .   .   .   Y   .   .   .   Y   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .'],
-  ['accountabilityOfficer', '.   .   .   Y   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   Y   .   .   .   .   .   .   .   .   .   .   .   .'],
-  ['guide',                 '.   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   Y   .   .   .   Y   Y   Y   Y   .'],
-  ['security',              '.   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   Y   .   Y   .   .'],
-  ['admin',                 '.   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   Y   Y   .   .   Y   Y   .   .   .   .   .'],
+  ['registrar',             'Y   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   Y   .   .   Y   Y   .   .   Y   .   Y   .   .   .'],
+  ['receptionist',          '.   Y   .   .   Y   Y   Y   Y   Y   Y   .   .   .   .   .   .   Y   Y   .   Y   Y   Y   .   .   Y   .   .   Y   Y   .   .   .   .   Y   .   .   .'],
+  ['groupLead',             '.   Y   .   Y   Y   Y   Y   Y   Y   Y   .   .   .   .   .   .   Y   Y   .   Y   Y   Y   .   .   Y   .   .   Y   Y   .   Y   .   .   Y   Y   Y   .'],
+  ['office',                'Y   .   .   Y   .   .   Y   .   .   .   .   .   .   .   .   .   .   .   .   Y   Y   .   .   .   Y   .   Y   .   .   .   Y   .   .   .   Y   .   .'],
+  ['deputyDirector',        '.   .   .   Y   .   .   .   .   .   .   Y   .   .   Y   .   .   .   .   Y   .   .   Y   Y   .   Y   .   Y   .   .   .   Y   .   .   .   Y   Y   .'],
+  ['director',              '.   .   .   Y   .   .   .   .   .   .   Y   .   .   Y   .   .   .   .   Y   .   .   Y   Y   .   Y   .   Y   .   .   .   Y   .   .   .   Y   Y   .'],
+  ['unitHandler',           '.   .   Y   .   .   .   .   .   .   .   .   Y   Y   .   Y   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   Y'],
+  ['unitHead',              '.   .   Y   .   .   .   .   .   .   .   .   Y   .   .   .   Y   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .'],
+  ['accountabilityOfficer', '.   .   .   Y   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   Y   .   .   .   .   .   .   .   .   .   .   .   .   .'],
+  ['guide',                 '.   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   Y   .   .   .   Y   Y   Y   Y   .   .'],
+  ['security',              '.   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   Y   .   Y   .   .   .'],
+  ['admin',                 '.   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   Y   Y   .   .   Y   Y   .   .   .   .   .   .'],
 ];
 
 const cells = TABLE.flatMap(([role, row]) => {
@@ -166,7 +168,8 @@ const ROLE_ACTIONS: Record<Role, MatterAction[]> = {
   ],
   deputyDirector: LEADERSHIP_ACTIONS,
   director: LEADERSHIP_ACTIONS,
-  unitHandler: ['signFor', 'object', 'requestExtension', 'fileSpecialReport', 'issueOpinion', 'recordDelivery'],
+  // R1.8: a county unit's handler also records the receipt and the answer of a matter transferred to it.
+  unitHandler: ['signFor', 'object', 'requestExtension', 'fileSpecialReport', 'issueOpinion', 'recordDelivery', 'countyReceive', 'countyAnswer'],
   unitHead: ['signFor', 'object', 'unitSignOff'],
   accountabilityOfficer: [],
   guide: [],

@@ -42,6 +42,8 @@ export const Permission = {
   matterUrge: 'matter:urge',
   /** Transfer to a county, to reconsideration/arbitration or judicial windows, legal aid (R1.8, R1.10–R1.12). */
   matterTransfer: 'matter:transfer',
+  /** The county a matter was transferred to records its receipt and the answer it gave the petitioner (R1.8). */
+  transferAnswer: 'transfer:answer',
   /** In-hall mediation: meetings, their outcome, the notice of acceptance and deadline (R1.13–R1.15). */
   matterMediate: 'matter:mediate',
   /** Propose filing and assignment; reassign after an objection (R1.16). */
@@ -150,7 +152,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   deputyDirector: [...LEADERSHIP, P.queueStats, P.disorderRead, P.disorderApprove],
   director: [...LEADERSHIP, P.queueStats, P.disorderRead, P.disorderApprove],
-  unitHandler: [P.matterReadOwnUnit, P.assignmentRespond, P.unitHandle, P.opinionIssue],
+  unitHandler: [P.matterReadOwnUnit, P.assignmentRespond, P.unitHandle, P.opinionIssue, P.transferAnswer],
   unitHead: [P.matterReadOwnUnit, P.opinionSignOff, P.assignmentRespond],
   accountabilityOfficer: [P.matterReadAll, P.accountabilityHandle],
   guide: [P.guideRecord, P.entryRecord, P.queueIssue, P.disorderRecord, P.disorderRead],

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { ROLES, can, type Role } from './roles.ts';
 import {
+  COUNTY_STEPS,
   MATTER_TRANSITIONS,
   MEDIATION_LEVELS,
   NO_FACTS,
@@ -25,6 +26,7 @@ import {
 
 const FACT_VALUES: { [K in keyof MatterFacts]-?: readonly MatterFacts[K][] } = {
   noLongerMediable: [false, true],
+  sameMatterClosedForGood: [false, true],
   localityIsCounty: [false, true],
   mediationLevel: [null, ...MEDIATION_LEVELS],
   objectionOpen: [false, true],
@@ -39,6 +41,7 @@ const FACT_VALUES: { [K in keyof MatterFacts]-?: readonly MatterFacts[K][] } = {
   // The facts dated inputs and the county transfer are checked against: no guard reads them.
   today: ['2026-06-01'],
   countyUnitIds: [[12]],
+  countyStep: [null, ...COUNTY_STEPS],
   reviewRequestDue: ['2026-06-01'],
   reReviewRequestDue: ['2026-06-30'],
 };
@@ -82,6 +85,22 @@ const EXPECTED_GUARDS: Partial<Record<MatterAction, { rule: string; refuse: (f: 
   {
     startMediation: { rule: 'R1.9', refuse: (f) => (f.noLongerMediable ? 'matter.noLongerMediable' : undefined) },
     transferToCounty: { rule: 'R1.8', refuse: (f) => (f.localityIsCounty ? undefined : 'transfer.notCountyMatter') },
+    // R1.8: the county records its receipt once, then its answer once.
+    countyReceive: {
+      rule: 'R1.8',
+      refuse: (f) => (f.countyStep === null ? 'transfer.notToCounty' : f.countyStep === 'sent' ? undefined : 'transfer.alreadyReceived'),
+    },
+    countyAnswer: {
+      rule: 'R1.8',
+      refuse: (f) =>
+        f.countyStep === null
+          ? 'transfer.notToCounty'
+          : f.countyStep === 'sent'
+            ? 'transfer.notReceived'
+            : f.countyStep === 'answered'
+              ? 'transfer.alreadyAnswered'
+              : undefined,
+    },
     object: { rule: 'R1.18', refuse: (f) => (f.objectionOpen ? undefined : 'assignment.objectionPeriodOver') },
     requestExtension: { rule: 'R1.19', refuse: (f) => (f.extensionPending ? 'extension.pending' : undefined) },
     approveExtension: { rule: 'R1.19', refuse: (f) => (f.extensionPending ? undefined : 'extension.nonePending') },
@@ -165,6 +184,28 @@ const GUARD_CASES: readonly GuardCase[] = [
     open: { localityIsCounty: true }, to: 'transferred',
     closed: { localityIsCounty: false }, code: 'transfer.notCountyMatter',
   },
+  {
+    name: 'R1.8 countyReceive only for a matter transferred to a county',
+    from: 'transferred', action: 'countyReceive', input: { note: '' },
+    open: { countyStep: 'sent' }, to: 'transferred',
+    closed: { countyStep: null }, code: 'transfer.notToCounty',
+  },
+  ...(['received', 'answered'] as const).map(
+    (step): GuardCase => ({
+      name: `R1.8 countyReceive only once (refused once ${step})`,
+      from: 'transferred', action: 'countyReceive', input: { note: '' },
+      open: { countyStep: 'sent' }, to: 'transferred',
+      closed: { countyStep: step }, code: 'transfer.alreadyReceived',
+    }),
+  ),
+  ...([[null, 'transfer.notToCounty'], ['sent', 'transfer.notReceived'], ['answered', 'transfer.alreadyAnswered']] as const).map(
+    ([step, code]): GuardCase => ({
+      name: `R1.8 countyAnswer after the receipt, once (refused when ${step})`,
+      from: 'transferred', action: 'countyAnswer', input: { answer: '已答复信访人', answeredOn: '2026-06-01' },
+      open: { countyStep: 'received' }, to: 'transferred',
+      closed: { countyStep: step }, code,
+    }),
+  ),
   {
     name: 'R1.18 the unit may object only while the objection period is open',
     from: 'assigned', action: 'object', input: { reason: '不属本单位职责' },
@@ -720,6 +761,7 @@ interface Required {
 // prettier-ignore
 const REQUIRED: readonly Required[] = [
   { rule: 'R1.8', from: 'accepted', action: 'transferToCounty', base: { unitId: 12 }, field: 'unitId', code: 'transfer.countyRequired', facts: { localityIsCounty: true } },
+  { rule: 'R1.8', from: 'transferred', action: 'countyAnswer', base: { answer: '已答复信访人', answeredOn: '2026-06-01' }, field: 'answer', code: 'transfer.answerRequired', facts: { countyStep: 'received' } },
   { rule: 'R1.12', from: 'accepted', action: 'recordLegalAid', base: { qualifies: true, note: '已协助申请法律援助' }, field: 'note', code: 'matter.noteRequired' },
   { rule: 'R1.16', from: 'accepted', action: 'proposeAssignment', base: { unitId: 3 }, field: 'unitId', code: 'assignment.unitRequired' },
   { rule: 'R1.16', from: 'assignmentProposed', action: 'refuseAssignment', base: { reason: '应先行调解' }, field: 'reason', code: 'matter.reasonRequired' },

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { Permission, ROLES, ROLE_PERMISSIONS, can, type Role } from './roles.ts';
 import {
   CLOSED_STATES,
+  COUNTY_STEPS,
   MATTER_ACTIONS,
   MATTER_STATES,
   MATTER_TRANSITIONS,
@@ -46,6 +47,7 @@ const ON_THE_DAY = {
 /** Every value each fact can take (the dated ones: the day above): the grid below is their full product. */
 const FACT_VALUES: { [K in keyof MatterFacts]-?: readonly MatterFacts[K][] } = {
   noLongerMediable: [false, true],
+  sameMatterClosedForGood: [false, true],
   localityIsCounty: [false, true],
   mediationLevel: [null, ...MEDIATION_LEVELS],
   objectionOpen: [false, true],
@@ -59,6 +61,7 @@ const FACT_VALUES: { [K in keyof MatterFacts]-?: readonly MatterFacts[K][] } = {
   ratingOpen: [false, true],
   today: [ON_THE_DAY.today],
   countyUnitIds: [ON_THE_DAY.countyUnitIds],
+  countyStep: [null, ...COUNTY_STEPS],
   reviewRequestDue: [ON_THE_DAY.reviewRequestDue],
   reReviewRequestDue: [ON_THE_DAY.reReviewRequestDue],
 };
@@ -93,7 +96,8 @@ interface Fixture {
 }
 
 const FIXTURES: Record<MatterAction, Fixture> = {
-  accept: { input: () => ({ reason: '' }) },
+  // R1.9: the same matter closed for good before is accepted as a new matter, with the reason why.
+  accept: { input: (_t, f) => ({ reason: '', newMatterReason: f.sameMatterClosedForGood ? '提出了新的事实和理由' : '' }) },
   notAccept: { input: () => ({ reason: '属于劳动仲裁范围', channel: '劳动人事争议仲裁委员会' }) },
   noLongerAccept: { input: () => ({ reason: '已三级终结' }) },
   directReply: {
@@ -105,6 +109,9 @@ const FIXTURES: Record<MatterAction, Fixture> = {
   transferToCounty: { input: () => ({ unitId: WUZHONG, note: '' }), facts: { localityIsCounty: true } },
   transferToChannel: { input: () => ({ channel: 'arbitration', windowId: 4, consent: true, note: '' }) },
   recordLegalAid: { input: () => ({ qualifies: true, note: '符合法律援助条件，已协助申请' }) },
+  // R1.8: the county records its receipt, then its answer to the petitioner.
+  countyReceive: { input: () => ({ note: '已签收' }), facts: { countyStep: 'sent' } },
+  countyAnswer: { input: () => ({ answer: '已约谈信访人并当面答复', answeredOn: TODAY }), facts: { countyStep: 'received' } },
   startMediation: { input: () => ({ note: '' }), facts: { noLongerMediable: false } },
   recordMeeting: {
     // R1.14: the meeting repeats the level reached so far (or is the first, a group meeting).
@@ -376,6 +383,16 @@ describe('isFinal', () => {
       expect(allowedActions(s, ROLES, ALL_TRUE)).toEqual([]);
     expect(allowedActions('terminated', ROLES, ALL_TRUE)).toEqual(['rate']);
   });
+
+  it('R1.8 a matter transferred to a county takes only the county’s records, in place: receipt once, then the answer once', () => {
+    const at = (countyStep: MatterFacts['countyStep']) => ({ ...ALL_TRUE, countyStep });
+    expect(allowedActions('transferred', ROLES, at('sent'))).toEqual(['countyReceive']);
+    expect(allowedActions('transferred', ROLES, at('received'))).toEqual(['countyAnswer']);
+    expect(allowedActions('transferred', ROLES, at('answered'))).toEqual([]);
+    expect(allowedActions('transferred', ROLES, at(null))).toEqual([]);
+    for (const role of ROLES)
+      expect(allowedActions('transferred', [role], at('sent')).length > 0, role).toBe(can([role], Permission.transferAnswer));
+  });
 });
 
 describe('CLOSED_STATES', () => {
@@ -458,7 +475,8 @@ const FACT_SAMPLE: MatterFacts[] = [
   { ...ON_DAY, leaderDay: true, petitionerView: 'agree' },
   { ...ON_DAY, leaderDay: true, specialReportFiled: true, petitionerView: 'agree' },
   { ...ON_DAY, leaderDay: true, specialReportFiled: true, petitionerView: 'disagree' },
-  ...FACT_GRID.filter((_, i) => i % 211 === 0),
+  // A prime step, so that every value of every fact is in the spread (the grid is 4× larger with R1.8's countyStep).
+  ...FACT_GRID.filter((_, i) => i % 839 === 0),
 ];
 
 describe('allowedActions: the buttons the UI shows', () => {
@@ -563,6 +581,22 @@ describe('input checks against the facts: dates, the county, the review windows'
     });
   });
 
+  it('R1.9 accept: the same matter closed for good before is refused without a new-matter reason, accepted with one', () => {
+    const closedForGood = { ...ON_DAY, sameMatterClosedForGood: true };
+    for (const newMatterReason of [undefined, null, '', '   ', '\u3000', 7])
+      expect(decideAs('registered', 'accept', { reason: '符合受理条件', newMatterReason }, closedForGood)).toEqual(
+        refused('matter.sameMatterTerminated', 'newMatterReason'),
+      );
+    expect(decideAs('registered', 'accept', { reason: '', newMatterReason: '提出了新的事实和理由' }, closedForGood)).toMatchObject({
+      ok: true,
+      transition: { to: 'accepted' },
+    });
+    // Not the same matter: no reason is asked for; the refusals stay possible either way.
+    expect(decideAs('registered', 'accept', { reason: '' }, ON_DAY)).toMatchObject({ ok: true, transition: { to: 'accepted' } });
+    expect(allowedActions('registered', ['receptionist'], closedForGood)).toEqual(expect.arrayContaining(['accept', 'noLongerAccept']));
+    expect(decideAs('registered', 'noLongerAccept', { reason: '已三级终结' }, closedForGood)).toMatchObject({ ok: true });
+  });
+
   it('R1.8 transferToCounty: only to a unit of the locality’s county (its id as a number or as text)', () => {
     const f = { ...ON_DAY, localityIsCounty: true, countyUnitIds: [WUZHONG, 14] };
     for (const unitId of [WUZHONG, 14, String(WUZHONG)])
@@ -598,6 +632,16 @@ describe('input checks against the facts: dates, the county, the review windows'
     it('no window running: refused', () => {
       expect(ask('2026-06-01', f({ [due]: null }))).toEqual(refused('review.windowClosed', 'requestedOn'));
     });
+  });
+
+  it('R1.8 countyAnswer: answered today is recorded; tomorrow is refused on answeredOn, unknown today too', () => {
+    const received = { ...ON_DAY, countyStep: 'received' as const };
+    const answer = (answeredOn: string) => ({ ...inputOf('transferred', 'countyAnswer', 'transferred', received), answeredOn });
+    expect(decideAs('transferred', 'countyAnswer', answer(TODAY), received)).toMatchObject({ ok: true, transition: { to: 'transferred' } });
+    expect(decideAs('transferred', 'countyAnswer', answer(TOMORROW), received)).toEqual(refused('transfer.answeredInFuture', 'answeredOn'));
+    expect(decideAs('transferred', 'countyAnswer', answer('2000-01-01'), { ...received, today: '' })).toEqual(
+      refused('transfer.answeredInFuture', 'answeredOn'),
+    );
   });
 
   it('R1.21 recordDelivery: delivered today is recorded; tomorrow is refused on deliveredOn', () => {

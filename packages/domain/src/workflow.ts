@@ -63,6 +63,8 @@ export const MatterAction = {
   transferToCounty: 'transferToCounty',
   transferToChannel: 'transferToChannel',
   recordLegalAid: 'recordLegalAid',
+  countyReceive: 'countyReceive',
+  countyAnswer: 'countyAnswer',
   startMediation: 'startMediation',
   recordMeeting: 'recordMeeting',
   notifyAcceptance: 'notifyAcceptance',
@@ -123,6 +125,12 @@ export type ReviewCriterion = (typeof REVIEW_CRITERIA)[number];
 export interface MatterFacts {
   /** R1.9: the same person's same matter was found to have no reasonable demand, or was terminated. */
   noLongerMediable: boolean;
+  /**
+   * R1.9, R1.5a: the system found an earlier matter of the same person on the same subject that was
+   * terminated after three levels, deemed closed or no longer accepted: accepting this one needs the
+   * receptionist's reason why it is a new matter (new facts and reasons).
+   */
+  sameMatterClosedForGood: boolean;
   /** R1.8: the matter's locality is a county-level division. */
   localityIsCounty: boolean;
   /** The highest mediation level held so far, if any. */
@@ -147,6 +155,11 @@ export interface MatterFacts {
   today: string;
   /** R1.8: the county units (the county's government and its petition office) of the matter's locality. */
   countyUnitIds: number[];
+  /**
+   * R1.8: where a matter transferred to a county stands there: sent (not yet received), received,
+   * answered (the county's answer to the petitioner recorded); null when it was not transferred to a county.
+   */
+  countyStep: CountyStep | null;
   /** The due day of the running review / re-review request window, if one runs (复查/复核). */
   reviewRequestDue: string | null;
   reReviewRequestDue: string | null;
@@ -154,6 +167,7 @@ export interface MatterFacts {
 
 export const NO_FACTS: MatterFacts = {
   noLongerMediable: false,
+  sameMatterClosedForGood: false,
   localityIsCounty: false,
   mediationLevel: null,
   objectionOpen: false,
@@ -167,9 +181,14 @@ export const NO_FACTS: MatterFacts = {
   ratingOpen: false,
   today: '',
   countyUnitIds: [],
+  countyStep: null,
   reviewRequestDue: null,
   reReviewRequestDue: null,
 };
+
+/** R1.8: the steps of a matter at the county it was transferred to, in order. */
+export const COUNTY_STEPS = ['sent', 'received', 'answered'] as const;
+export type CountyStep = (typeof COUNTY_STEPS)[number];
 
 export type ActionInput = Record<string, unknown>;
 
@@ -235,6 +254,13 @@ const petitionerDoesNotCease = named('reply given, petitioner does not agree to 
   return input.agrees && input.ceases ? { code: 'matter.ceased' } : undefined;
 });
 
+/** R1.9: the same matter, closed for good before, is accepted only as a new matter, with the reason why. */
+const newMatterIfClosedForGood = named('a new-matter reason when the same matter was closed for good', (input: ActionInput, facts: MatterFacts) =>
+  !facts.sameMatterClosedForGood || nonBlank(input.newMatterReason)
+    ? undefined
+    : { code: 'matter.sameMatterTerminated', field: 'newMatterReason' },
+);
+
 const consentGiven = named('petitioner consents', (input: ActionInput) =>
   input.consent === true ? undefined : { code: 'matter.consentRequired', field: 'consent' },
 );
@@ -285,6 +311,11 @@ const requestedInWindow = (due: 'reviewRequestDue' | 'reReviewRequestDue') =>
     return until === null || on > until ? { code: 'review.windowClosed', field: 'requestedOn' } : undefined;
   });
 
+/** R1.8: the county's answer was given on a day not later than today. */
+const answeredNotLater = named('answered not later than today', (input: ActionInput, facts: MatterFacts) =>
+  afterToday(input.answeredOn, facts) ? { code: 'transfer.answeredInFuture', field: 'answeredOn' } : undefined,
+);
+
 const deliveredNotLater = named('delivered not later than today', (input: ActionInput, facts: MatterFacts) =>
   afterToday(input.deliveredOn, facts) ? { code: 'opinion.deliveredInFuture', field: 'deliveredOn' } : undefined,
 );
@@ -316,6 +347,14 @@ const guard = {
   county: named('locality is a county', (f: MatterFacts) =>
     f.localityIsCounty ? undefined : { code: 'transfer.notCountyMatter' },
   ),
+  countyAwaitsReceipt: named('transferred to a county, not yet received there', (f: MatterFacts) =>
+    f.countyStep === null ? { code: 'transfer.notToCounty' } : f.countyStep === 'sent' ? undefined : { code: 'transfer.alreadyReceived' },
+  ),
+  countyAwaitsAnswer: named('received by the county, not yet answered', (f: MatterFacts) => {
+    if (f.countyStep === null) return { code: 'transfer.notToCounty' };
+    if (f.countyStep === 'sent') return { code: 'transfer.notReceived' };
+    return f.countyStep === 'answered' ? { code: 'transfer.alreadyAnswered' } : undefined;
+  }),
   objectionOpen: named('objection period open', (f: MatterFacts) =>
     f.objectionOpen ? undefined : { code: 'assignment.objectionPeriodOver' },
   ),
@@ -361,7 +400,14 @@ const row = (t: Transition) => t;
 
 export const MATTER_TRANSITIONS: readonly Transition[] = [
   // Reception (R1.5, R1.5b)
-  row({ from: S.registered, action: 'accept', to: S.accepted, permission: P.matterDecide, rule: 'R1.5' }),
+  row({
+    from: S.registered,
+    action: 'accept',
+    to: S.accepted,
+    permission: P.matterDecide,
+    rule: 'R1.5, R1.9',
+    accepts: newMatterIfClosedForGood,
+  }),
   row({
     from: S.registered,
     action: 'notAccept',
@@ -393,6 +439,18 @@ export const MATTER_TRANSITIONS: readonly Transition[] = [
     accepts: all(consentGiven, need('channel', 'transfer.channelRequired')),
   }),
   row({ from: S.accepted, action: 'recordLegalAid', to: S.accepted, permission: P.matterTransfer, rule: 'R1.12', accepts: need('note') }),
+  // R1.8: the county the matter went to records its receipt, then the answer it gave the petitioner
+  // (records in place; only the staff of that unit, the service checks: matter-access.ts).
+  row({ from: S.transferred, action: 'countyReceive', to: S.transferred, permission: P.transferAnswer, rule: 'R1.8', guard: guard.countyAwaitsReceipt }),
+  row({
+    from: S.transferred,
+    action: 'countyAnswer',
+    to: S.transferred,
+    permission: P.transferAnswer,
+    rule: 'R1.8',
+    guard: guard.countyAwaitsAnswer,
+    accepts: all(need('answer', 'transfer.answerRequired'), answeredNotLater),
+  }),
 
   // Mediation (R1.13–R1.15)
   row({ from: S.accepted, action: 'startMediation', to: S.mediating, permission: P.matterMediate, rule: 'R1.13, R1.9', guard: guard.mediable }),

@@ -98,6 +98,8 @@ for (const a of [
   'recordReReviewResult',
   'transferToChannel',
   'transferToCounty',
+  'countyReceive',
+  'countyAnswer',
   'notifyAcceptance',
   'fileSpecialReport',
   'recordLegalAid',
@@ -126,6 +128,7 @@ describe.each(testDialects())('every mutating route writes its audit rows on %s'
       'guide',
       'lead1',
       'inquiry',
+      'countyoffice',
     ]) {
       cookies[u] = await t.login(u);
     }
@@ -575,6 +578,9 @@ describe.each(testDialects())('every mutating route writes its audit rows on %s'
       await db.selectFrom('unit').select('id').where('name', '=', '吴中区信访局').executeTakeFirstOrThrow()
     ).id;
     await act(county, 'reception1', 'transferToCounty', { unitId: wuzhong, note: '依照条例直转吴中区' });
+    // R1.8: the county's petition office records its receipt and its answer.
+    await act(county, 'countyoffice', 'countyReceive', { note: '已签收' });
+    await act(county, 'countyoffice', 'countyAnswer', { answer: '已当面答复信访人', answeredOn: today() });
 
     // Accountability on a case a unit was given.
     const acc = await registerAndAccept({ petitioner: await person(9, '陈十四') });

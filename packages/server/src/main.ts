@@ -10,7 +10,7 @@ import { repeatEvery } from './repeat.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SETTING, seedDemo, seedFirstRun } from './demo/seed.ts';
 import { startSweep } from './modules/accountability/sweep.ts';
 import { startAuditVerifyJob } from './modules/audit/audit-job.ts';
-import { sealLegacyPersonalData } from './personal-data-keys.ts';
+import { sealLegacyPersonalDataOnce } from './personal-data-keys.ts';
 import { loadKey } from './pii.ts';
 
 async function main() {
@@ -31,7 +31,7 @@ async function main() {
   const demo = (await repositories(database.db).settings.get(DEMO_SETTING)) === 'true';
   const { app, deps } = await buildApp({ config, database, key: key.key, previousKeys });
   // Issue 8 §3: anything still in clear from before names and birth dates were sealed, sealed before serving.
-  const sealed = await sealLegacyPersonalData(database, deps.cipher);
+  const sealed = await sealLegacyPersonalDataOnce(database, deps.cipher, new Date());
   // R1.23: the accountability sweep; on PostgreSQL with several instances one of them sweeps per cycle.
   const sweep = startSweep(deps, { intervalMs: config.sweepSeconds * 1000, log: app.log.child({ module: 'sweep' }) });
   // R1.27: the audit chain is verified once a day (one instance per day); a broken chain raises an alert.

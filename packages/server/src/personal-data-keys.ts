@@ -142,6 +142,23 @@ export function sealLegacyPersonalData(database: Database, cipher: PiiCipher) {
   return resealPersonalData(database, cipher, { rotate: false });
 }
 
+/** The setting that records that the start-up step has sealed everything once. */
+export const LEGACY_SEALED_SETTING = 'pii.legacySealedAt';
+
+/**
+ * The start-up step, once per database (issue 9 §3: a million rows are not scanned at every start).
+ * Since migration 20261204010000 the app writes only sealed values, so after one complete pass
+ * nothing new can need it; the pass's end is recorded, and later starts skip it. A database restored
+ * from an older backup has no such record, so the pass runs again there.
+ */
+export async function sealLegacyPersonalDataOnce(database: Database, cipher: PiiCipher, now: Date): Promise<ResealCounts & { skipped: boolean }> {
+  const settings = repositories(database.db).settings;
+  if (await settings.get(LEGACY_SEALED_SETTING)) return { rows: 0, documents: 0, events: 0, skipped: true };
+  const counts = await sealLegacyPersonalData(database, cipher);
+  await settings.set(LEGACY_SEALED_SETTING, now.toISOString(), now.toISOString());
+  return { ...counts, skipped: false };
+}
+
 /**
  * Key rotation: everything under the current key, audited at start and at end. Run again after an
  * interruption, it carries on where it stopped.

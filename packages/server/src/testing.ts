@@ -8,7 +8,7 @@ import type { RegistrationRequest } from '@hall/contracts';
 import type { Dialect } from '@hall/db';
 import { createTestDatabase, type TestDatabase } from '@hall/db/testing';
 import { buildApp } from './app.ts';
-import { sealLegacyPersonalData } from './personal-data-keys.ts';
+import { sealLegacyPersonalDataOnce } from './personal-data-keys.ts';
 import { type Config, testConfig } from './config.ts';
 import type { Deps } from './context.ts';
 import { DEMO_PASSWORD, seedDemo } from './demo/seed.ts';
@@ -45,7 +45,7 @@ export async function createTestApp(
   });
   await app.ready();
   // As main.ts does before serving (issue 8 §3); a no-op on a fresh database.
-  await sealLegacyPersonalData(database, deps.cipher);
+  await sealLegacyPersonalDataOnce(database, deps.cipher, clock.now);
   return {
     app,
     deps,

@@ -52,6 +52,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['assigned_unit_id', 'registered_at', 'id'])
     .execute();
 
+  // R1.8: a county's cases include the matters transferred to it directly.
+  await db.schema.createIndex('transfer_unit_idx').on('transfer').columns(['unit_id', 'matter_id']).execute();
   // The accountability inbox: a hall's inquiries in a state, by id.
   await db.schema.createIndex('accountability_hall_state_idx').on('accountability').columns(['hall_id', 'state', 'id']).execute();
   // The urge list: notes of a kind, newest first.
@@ -73,6 +75,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     'queue_ticket_window_status_idx',
     'matter_note_kind_at_idx',
     'accountability_hall_state_idx',
+    'transfer_unit_idx',
     'matter_assigned_unit_registered_idx',
     'matter_hall_state_registered_idx',
     'matter_petitioner_registered_idx',

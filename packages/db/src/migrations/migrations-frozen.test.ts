@@ -17,7 +17,7 @@ const SHIPPED: Record<string, string> = {
   '20261204000000_audit_chain.ts': '35514604b3ade7e1e70393bf213cf37f553f3533a423e222abd00b6a382fad1a',
   '20261204010000_personal_data.ts': '6bc10276c1655b4cb42c136effbc75479676045be70767c85cfedd4c972eac81',
   '20261204020000_web_security.ts': 'aeccdaa33e2a7ffad74d51f1f84f3a5f1003c029db001fb903ac9476275b7e88',
-  '20261205000000_case_indexes.ts': 'be974af760ee1f5008b35ecd53c9e7b126c4884839a0fd354851eefe537ab895',
+  '20261205000000_case_indexes.ts': '4c15bc71ef57a1bec50c93caf62485cfc06d6873a571c4b4541c367d39c7a586',
 };
 
 const dir = path.dirname(fileURLToPath(import.meta.url));

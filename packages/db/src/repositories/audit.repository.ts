@@ -89,15 +89,29 @@ export class AuditRepository {
     return { seq, hash: prev };
   }
 
-  list(f: { entity?: string; entityId?: string; limit: number }) {
-    let q = this.db
-      .selectFrom('audit_log')
+  private filtered(f: { entity?: string; entityId?: string }) {
+    let q = this.db.selectFrom('audit_log');
+    if (f.entity) q = q.where('audit_log.entity', '=', f.entity);
+    if (f.entityId) q = q.where('audit_log.entity_id', '=', f.entityId);
+    return q;
+  }
+
+  /** The trail newest first, `limit` rows with ids below `beforeId` (keyset paging, issue 9 §2). */
+  list(f: { entity?: string; entityId?: string; beforeId?: number; limit: number }) {
+    let q = this.filtered(f)
       .leftJoin('staff_user', 'staff_user.id', 'audit_log.actor_id')
       .selectAll('audit_log')
       .select('staff_user.display_name as actor_name');
-    if (f.entity) q = q.where('audit_log.entity', '=', f.entity);
-    if (f.entityId) q = q.where('audit_log.entity_id', '=', f.entityId);
+    if (f.beforeId !== undefined) q = q.where('audit_log.id', '<', f.beforeId);
     return q.orderBy('audit_log.id', 'desc').limit(f.limit).execute();
+  }
+
+  /** How many rows the trail has with these filters (the list's total). */
+  async count(f: { entity?: string; entityId?: string }): Promise<number> {
+    const row = await this.filtered(f)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
   /** Rows of one request (tests, the coverage check). */

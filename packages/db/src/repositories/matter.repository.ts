@@ -4,7 +4,14 @@ import type { DB, NewMatter } from '../schema.ts';
 export interface MatterListFilter {
   hallId: number;
   windowId?: number;
+  /** A unit's cases: those assigned to it … */
   assignedUnitId?: number;
+  /**
+   * … and, for a county unit, those transferred to it directly (R1.8), which count among its open
+   * cases (`states`) until it records its answer. Only for county units: the condition is an OR, so
+   * the page is sorted rather than read in the order of an index.
+   */
+  withCountyTransfers?: boolean;
   /** Registered at or after this instant (ISO). */
   from?: string;
   to?: string;
@@ -16,7 +23,18 @@ export interface MatterListFilter {
   nameHashes?: readonly string[];
   /** Lookup hashes of `q` as a whole ID number, under every document type and key. */
   idHashes?: readonly string[];
-  limit?: number;
+}
+
+/** The last row of the page before: the list goes on after it (keyset paging, issue 9 §2). */
+export interface MatterListAfter {
+  registeredAt: string;
+  id: number;
+}
+
+/** Where the next page starts, and how many rows at most. The limit is always given: no silent cap. */
+export interface MatterPageRange {
+  after?: MatterListAfter;
+  limit: number;
 }
 
 export class MatterRepository {
@@ -63,10 +81,98 @@ export class MatterRepository {
     return this.db.selectFrom('matter').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  /** Summary rows joined with the names a list shows. */
-  list(f: MatterListFilter) {
-    let q = this.db
-      .selectFrom('matter')
+  /**
+   * The list's rows, filtered: shared by the page and its count, so that the total counts exactly
+   * what the pages show. Only `matter` is read here (the count joins nothing); a search by the
+   * petitioner's name or number asks for the people in a subquery.
+   */
+  private filtered(f: MatterListFilter) {
+    let q = this.db.selectFrom('matter').where('matter.hall_id', '=', f.hallId);
+    if (f.windowId !== undefined) q = q.where('matter.window_id', '=', f.windowId);
+    if (f.assignedUnitId !== undefined && !f.withCountyTransfers) q = q.where('matter.assigned_unit_id', '=', f.assignedUnitId);
+    else if (f.assignedUnitId !== undefined) {
+      const unitId = f.assignedUnitId;
+      // A county's cases: those assigned to it, and those transferred to it directly (R1.8).
+      q = q.where((eb) =>
+        eb.or([
+          eb('matter.assigned_unit_id', '=', unitId),
+          eb(
+            'matter.id',
+            'in',
+            eb.selectFrom('transfer').select('transfer.matter_id').where('transfer.kind', '=', 'county').where('transfer.unit_id', '=', unitId),
+          ),
+        ]),
+      );
+    }
+    if (f.from) q = q.where('matter.registered_at', '>=', f.from);
+    if (f.to) q = q.where('matter.registered_at', '<', f.to);
+    const states = f.states;
+    if (states?.length && f.withCountyTransfers && f.assignedUnitId !== undefined) {
+      const unitId = f.assignedUnitId;
+      // R1.8: at the county, a matter transferred to it stays open until the county records its answer.
+      q = q.where((eb) =>
+        eb.or([
+          eb('matter.state', 'in', states),
+          eb.and([
+            eb('matter.state', '=', 'transferred'),
+            eb(
+              'matter.id',
+              'not in',
+              eb.selectFrom('matter_note').select('matter_note.matter_id').where('matter_note.kind', '=', 'countyAnswer').where('matter_note.unit_id', '=', unitId),
+            ),
+          ]),
+        ]),
+      );
+    } else if (states?.length) q = q.where('matter.state', 'in', states);
+    if (f.petitionerId !== undefined) q = q.where('matter.petitioner_id', '=', f.petitionerId);
+    if (f.excludeId !== undefined) q = q.where('matter.id', '!=', f.excludeId);
+    if (f.q) {
+      const like = `%${f.q.replace(/[%_\\]/g, '')}%`;
+      const names = f.nameHashes?.length ? f.nameHashes : null;
+      const ids = f.idHashes?.length ? f.idHashes : null;
+      q = q.where((eb) =>
+        eb.or([
+          eb('matter.petition_no', 'like', like),
+          ...(names || ids
+            ? [
+                eb(
+                  'matter.petitioner_id',
+                  'in',
+                  eb
+                    .selectFrom('petitioner')
+                    .select('petitioner.id')
+                    .where((p) =>
+                      p.or([
+                        ...(names ? [p('petitioner.name_hash', 'in', names)] : []),
+                        ...(ids ? [p('petitioner.id_hash', 'in', ids)] : []),
+                      ]),
+                    ),
+                ),
+              ]
+            : []),
+          eb('matter.summary', 'like', like),
+        ]) as Expression<SqlBool>,
+      );
+    }
+    return q;
+  }
+
+  /** How many rows the list has in all, with the same filters as its pages: one count. */
+  async count(f: MatterListFilter): Promise<number> {
+    const row = await this.filtered(f)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /**
+   * Summary rows joined with the names a list shows, newest first (registered_at desc, id desc),
+   * `limit` rows after `after`. The keyset condition `(registered_at, id) < (after)` is written as
+   * `registered_at <= ? and (registered_at < ? or id < ?)`: the first half bounds the range of the
+   * (…, registered_at, id) indexes on both SQLite and PostgreSQL, the second drops the ties already shown.
+   */
+  list(f: MatterListFilter & MatterPageRange) {
+    let q = this.filtered(f)
       .innerJoin('petitioner', 'petitioner.id', 'matter.petitioner_id')
       .innerJoin('hall_window', 'hall_window.id', 'matter.window_id')
       .leftJoin('content_category', 'content_category.id', 'matter.category_id')
@@ -89,27 +195,14 @@ export class MatterRepository {
         'content_category.name as category_name',
         'hall_window.name as window_name',
         'receptionist.display_name as receptionist_name',
-      ])
-      .where('matter.hall_id', '=', f.hallId);
-    if (f.windowId !== undefined) q = q.where('matter.window_id', '=', f.windowId);
-    if (f.assignedUnitId !== undefined) q = q.where('matter.assigned_unit_id', '=', f.assignedUnitId);
-    if (f.from) q = q.where('matter.registered_at', '>=', f.from);
-    if (f.to) q = q.where('matter.registered_at', '<', f.to);
-    if (f.states?.length) q = q.where('matter.state', 'in', f.states);
-    if (f.petitionerId !== undefined) q = q.where('matter.petitioner_id', '=', f.petitionerId);
-    if (f.excludeId !== undefined) q = q.where('matter.id', '!=', f.excludeId);
-    if (f.q) {
-      const like = `%${f.q.replace(/[%_\\]/g, '')}%`;
-      q = q.where((eb) =>
-        eb.or([
-          eb('matter.petition_no', 'like', like),
-          ...(f.nameHashes?.length ? [eb('petitioner.name_hash', 'in', f.nameHashes)] : []),
-          ...(f.idHashes?.length ? [eb('petitioner.id_hash', 'in', f.idHashes)] : []),
-          eb('matter.summary', 'like', like),
-        ]) as Expression<SqlBool>,
-      );
+      ]);
+    const after = f.after;
+    if (after) {
+      q = q
+        .where('matter.registered_at', '<=', after.registeredAt)
+        .where((eb) => eb.or([eb('matter.registered_at', '<', after.registeredAt), eb('matter.id', '<', after.id)]));
     }
-    return q.orderBy('matter.registered_at', 'desc').orderBy('matter.id', 'desc').limit(f.limit ?? 200).execute();
+    return q.orderBy('matter.registered_at', 'desc').orderBy('matter.id', 'desc').limit(f.limit).execute();
   }
 
   /** Whether the petitioner has a matter in the hall (at the window, if given): one indexed probe. */

@@ -56,6 +56,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'head1', displayName: '周强', roles: ['unitHead'], window: null, unit: '市人力资源和社会保障局' },
   { username: 'handler2', displayName: '钱进', roles: ['unitHandler'], window: null, unit: '市住房和城乡建设局' },
   { username: 'countyh', displayName: '冯涛', roles: ['unitHandler'], window: null, unit: '吴中区人民政府' },
+  // R1.8: the county petition office that receives the hall's direct transfers to 吴中区 and answers the petitioner.
+  { username: 'countyoffice', displayName: '沈洁', roles: ['unitHandler'], window: null, unit: '吴中区信访局' },
   { username: 'inquiry', displayName: '吴刚', roles: ['accountabilityOfficer'], window: null },
   { username: 'guide', displayName: '周婷', roles: ['guide'], window: null },
   { username: 'security', displayName: '何勇', roles: ['security'], window: null },

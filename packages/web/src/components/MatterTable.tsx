@@ -16,10 +16,12 @@ export interface MatterTableProps {
   /** Mark these rows as "same subject" (R1.5a). */
   relatedIds?: readonly number[];
   testId?: string;
+  /** The rows are a server's pages (with a load-more button under the table): no paging in the table. */
+  serverPaged?: boolean;
 }
 
 /** The matter list used by the reception list, the registration desk and the matter detail. */
-export function MatterTable({ rows, loading, onOpen, showWindow, compact, relatedIds, testId }: MatterTableProps) {
+export function MatterTable({ rows, loading, onOpen, showWindow, compact, relatedIds, testId, serverPaged }: MatterTableProps) {
   const { t } = useTranslation('common');
   const columns: ColumnsType<MatterSummary> = [
     {
@@ -86,7 +88,7 @@ export function MatterTable({ rows, loading, onOpen, showWindow, compact, relate
       columns={columns}
       dataSource={rows}
       loading={loading}
-      pagination={compact ? false : { defaultPageSize: 50, showSizeChanger: true, hideOnSinglePage: true }}
+      pagination={compact || serverPaged ? false : { defaultPageSize: 50, showSizeChanger: true, hideOnSinglePage: true }}
       locale={{ emptyText: t('empty') }}
       data-testid={testId}
       scroll={{ x: compact ? 720 : 1100 }}

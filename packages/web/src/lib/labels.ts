@@ -36,6 +36,8 @@ const zh = {
     loadFailed: '加载失败',
   },
   empty: '暂无数据',
+  /** A list read page by page (the server's cursor): how much is shown, and the button for more. */
+  paging: { shown: '已显示 {{shown}} 件，共 {{total}} 件', loadMore: '加载更多' },
   none: '无',
   due: {
     left: '剩 {{count}} 天',
@@ -106,6 +108,8 @@ const zh = {
     transferToCounty: '直转县区',
     transferToChannel: '转法定途径窗口',
     recordLegalAid: '法律援助',
+    countyReceive: '县区签收',
+    countyAnswer: '县区答复',
     startMediation: '厅内调解',
     recordMeeting: '记录调解会议',
     notifyAcceptance: '告知受理及期限',
@@ -220,9 +224,12 @@ const zh = {
   noteKind: {
     mediationStarted: '启动厅内调解',
     legalAid: '法律援助',
+    countyReceipt: '县区签收',
+    countyAnswer: '县区答复信访人',
     urge: '催办',
     summon: '责成承办人到厅',
     specialReport: '专案汇报',
+    newMatterReason: '作为新事项受理的理由',
   },
   documentKind: {
     acceptanceNotice: '受理告知书',
@@ -318,6 +325,7 @@ const en: Shape = {
     loadFailed: 'Loading failed',
   },
   empty: 'No data',
+  paging: { shown: 'Showing {{shown}} of {{total}}', loadMore: 'Load more' },
   none: 'None',
   due: {
     left: '{{count}} days left',
@@ -388,6 +396,8 @@ const en: Shape = {
     transferToCounty: 'Transfer to the county',
     transferToChannel: 'Transfer to a legal channel',
     recordLegalAid: 'Legal aid',
+    countyReceive: 'County receipt',
+    countyAnswer: 'County answer',
     startMediation: 'In-hall mediation',
     recordMeeting: 'Record a mediation meeting',
     notifyAcceptance: 'Notify acceptance and deadline',
@@ -502,9 +512,12 @@ const en: Shape = {
   noteKind: {
     mediationStarted: 'Mediation started',
     legalAid: 'Legal aid',
+    countyReceipt: 'Received by the county',
+    countyAnswer: 'County’s answer to the petitioner',
     urge: 'Urge',
     summon: 'Handler summoned',
     specialReport: 'Special report',
+    newMatterReason: 'Accepted as a new matter',
   },
   documentKind: {
     acceptanceNotice: 'Notice of acceptance',

@@ -2,10 +2,11 @@
  * The matter's query and its mutations' cache update, shared by the features that show or change a
  * matter (cases: the detail and its actions; reception: the reception record, the notice).
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ActionInputs, MatterDetail } from '@hall/contracts';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ActionInputs, MatterDetail, MatterListQuery, MatterPage } from '@hall/contracts';
 import type { MatterAction } from '@hall/domain';
-import { get, post } from './api';
+import { get, post, qs } from './api';
+import { joinPages, nextPageParam } from './pages';
 
 export const matterKeys = {
   all: ['matters'] as const,
@@ -15,6 +16,35 @@ export const matterKeys = {
 };
 
 export const getMatter = (id: number) => get<MatterDetail>(`/matters/${id}`);
+
+/** Rows a list asks for at a time (GET /api/matters pages with a cursor; it answers the total). */
+export const MATTER_PAGE_SIZE = 50;
+
+export interface MatterListParams {
+  scope: MatterListQuery['scope'];
+  windowId?: number;
+  q?: string;
+}
+
+export const listMatterPage = (p: MatterListParams, cursor?: string) =>
+  get<MatterPage>(`/matters${qs({ scope: p.scope, windowId: p.windowId, q: p.q, limit: MATTER_PAGE_SIZE, cursor })}`);
+
+/**
+ * The matter list, page by page: the first page, then one more per `loadMore()`. A refresh reads
+ * the pages loaded again from the first one. `key` tells lists with the same parameters apart
+ * (the reception list, a unit's cases).
+ */
+export function useMatterPages(p: MatterListParams, o: { key?: object; refetchInterval?: number } = {}) {
+  const query = useInfiniteQuery({
+    queryKey: matterKeys.list({ ...p, ...o.key }),
+    queryFn: ({ pageParam }) => listMatterPage(p, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: nextPageParam,
+    refetchInterval: o.refetchInterval,
+    placeholderData: keepPreviousData,
+  });
+  return { query, ...joinPages(query.data?.pages), loadMore: () => void query.fetchNextPage() };
+}
 
 export function useMatter(id: number) {
   return useQuery({

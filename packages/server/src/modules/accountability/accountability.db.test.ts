@@ -11,7 +11,8 @@ import { chinaDate } from '@hall/domain';
 import { testDialects } from '@hall/db/testing';
 import { buildApp } from '../../app.ts';
 import { testConfig } from '../../config.ts';
-import { createTestApp, demoRegistration, json, type TestApp } from '../../testing.ts';
+import { newMatter } from '../../factories.ts';
+import { createTestApp, json, type TestApp } from '../../testing.ts';
 import { SWEEP_LOCK_KEY, runSweep, startSweep } from './sweep.ts';
 
 describe.each(testDialects())('accountability on %s', (dialect) => {
@@ -59,19 +60,15 @@ describe.each(testDialects())('accountability on %s', (dialect) => {
     t.clock.now = new Date(`${d}T02:00:00Z`);
   };
 
-  /** A case registered at window 1, accepted, assigned to 市人社局 and signed for: in the unit's hands. */
+  /** A case of window 1 assigned to 市人社局 and signed for, today (the factory): in the unit's hands. */
   async function handlingCase() {
-    const res = await req('registrar', 'POST', '/api/registrations', await demoRegistration(t));
-    const { matterId } = json(res);
-    await act(matterId, 'reception1', 'accept');
-    await act(matterId, 'reception1', 'proposeAssignment', { unitId: hrss });
-    await act(matterId, 'director', 'approveAssignment');
-    const d = await act(matterId, 'handler1', 'signFor');
+    const { id } = await newMatter(t, { state: 'handling', unitId: hrss });
+    const d = await getMatter(id);
     expect(d.state).toBe('handling');
     const handle = d.case.deadlines.find(
       (x: { kind: string; status: string }) => x.kind === 'handle' && x.status === 'active',
     );
-    return { id: matterId as number, due: handle.due as string };
+    return { id, due: handle.due as string };
   }
   const inquiriesOf = async (matterId: number, who = 'director') =>
     json<{ id: number; trigger: string; state: string; version: number }[]>(
@@ -516,9 +513,7 @@ describe.each(testDialects())('accountability on %s', (dialect) => {
       ).toBe(403);
     }
     // A case no unit was given.
-    const res = await req('registrar', 'POST', '/api/registrations', await demoRegistration(t));
-    const fresh = json(res).matterId;
-    await act(fresh, 'reception1', 'accept');
+    const fresh = (await newMatter(t, { state: 'accepted' })).id;
     const notAssigned = await req('reception1', 'POST', '/api/accountability', {
       matterId: fresh,
       trigger: 'dereliction',

@@ -48,7 +48,7 @@ describe.each(testDialects())('organisation admin on %s', (dialect) => {
     });
     expect(staff.statusCode).toBe(200);
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'reception7', password: 'welcome2026' } })).statusCode).toBe(200);
-    const audit = json<{ action: string }[]>(await call('GET', '/api/audit?limit=20'));
+    const audit = json<{ items: { action: string }[] }>(await call('GET', '/api/audit?limit=20')).items;
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['unit.create', 'window.create', 'staff.create']));
     expect(JSON.stringify(audit)).not.toContain('password_hash');
   });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  AuditEntry,
+  AuditPage,
   AuditQuery,
   Category,
   CategoryInput,
@@ -28,6 +28,7 @@ import { fromJson, repositories } from '@hall/db';
 import type { Deps } from '../../context.ts';
 import { ctxOf, requireAuth } from '../../plugins/auth.ts';
 import { OrgService } from './org.service.ts';
+import { decodeIdCursor, idPageOf } from '../../paging.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
@@ -105,10 +106,15 @@ export function adminRoutes(app: FastifyInstance, deps: Deps) {
 
   r.get(
     '/api/audit',
-    { preValidation: requireAuth(Permission.auditRead), schema: { tags: ['audit'], querystring: AuditQuery, response: { 200: z.array(AuditEntry) } } },
-    async (req) => {
-      const rows = await repositories(deps.database.db).audit.list(req.query);
-      return rows.map((a) => ({
+    { preValidation: requireAuth(Permission.auditRead), schema: { tags: ['audit'], querystring: AuditQuery, response: { 200: AuditPage, ...errors } } },
+    async (req): Promise<AuditPage> => {
+      // A page of the trail and its total (issue 9 §2: never cut silently at the limit).
+      const { cursor, limit, ...filter } = req.query;
+      const beforeId = cursor !== undefined ? decodeIdCursor(cursor) : undefined;
+      const r = repositories(deps.database.db);
+      const [rows, total] = await Promise.all([r.audit.list({ ...filter, beforeId, limit: limit + 1 }), r.audit.count(filter)]);
+      const page = idPageOf(rows, limit);
+      const items = page.rows.map((a) => ({
         id: a.id,
         at: a.at,
         actorId: a.actor_id,
@@ -123,6 +129,7 @@ export function adminRoutes(app: FastifyInstance, deps: Deps) {
         hallId: a.hall_id,
         hash: a.hash,
       }));
+      return { items, total, nextCursor: page.nextCursor };
     },
   );
 }

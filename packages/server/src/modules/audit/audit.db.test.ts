@@ -119,7 +119,7 @@ describe.each(testDialects())('audit trail verification on %s', (dialect) => {
     expect(audited).toHaveLength(1);
     expect(audited[0]).toMatchObject({ entity: 'audit_verification', entity_id: String(v.id), actor_id: last.actorId });
     // /api/audit keeps working and shows the chain position.
-    const list = json(await t.app.inject({ method: 'GET', url: '/api/audit?limit=3', headers: { cookie: admin } }));
+    const list = json(await t.app.inject({ method: 'GET', url: '/api/audit?limit=3', headers: { cookie: admin } })).items;
     expect(list[0]).toMatchObject({
       action: 'audit.verify',
       seq: expect.any(Number),

@@ -165,7 +165,7 @@ describe.each(testDialects())('working-day calendar administration on %s', (dial
     expect(err.message).toContain(text);
     expect(err.fields.find((f) => f.path === path)?.message).toContain(text);
     expect((await year(2027)).status).toBe('provisional');
-    expect(json<unknown[]>(await call('GET', '/api/audit?entity=holidayYear'))).toEqual([]);
+    expect(json<{ items: unknown[] }>(await call('GET', '/api/audit?entity=holidayYear')).items).toEqual([]);
   });
 
   it('R1.19: a notice with no days off is refused; errors come in English too', async () => {
@@ -245,9 +245,9 @@ describe.each(testDialects())('working-day calendar administration on %s', (dial
       afterDue: '2027-02-04',
       year: 2027,
     });
-    const audit = json<{ action: string; entityId: string; after: unknown }[]>(
+    const audit = json<{ items: { action: string; entityId: string; after: unknown }[] }>(
       await call('GET', '/api/audit?limit=20'),
-    );
+    ).items;
     expect(audit.filter((x) => x.action === 'holidayYear.create')).toHaveLength(1);
     expect(
       audit
@@ -274,7 +274,7 @@ describe.each(testDialects())('working-day calendar administration on %s', (dial
     expect(res.recomputed).toEqual([]);
     const events = await repositories(t.database.db).matters.events(matterId);
     expect(events.filter((e) => e.action === 'deadlineRecomputed')).toHaveLength(2);
-    const audit = json<{ action: string }[]>(await call('GET', '/api/audit?entity=holidayYear'));
+    const audit = json<{ items: { action: string }[] }>(await call('GET', '/api/audit?entity=holidayYear')).items;
     expect(audit.map((a) => a.action)).toEqual(['holidayYear.update', 'holidayYear.create']);
   });
 
@@ -302,7 +302,7 @@ describe.each(testDialects())('working-day calendar administration on %s', (dial
     );
     expect((await deadline(ids.a))!).toMatchObject({ due: '2027-02-11', provisional: 1 });
     expect((await year(2027)).provisionalDeadlines).toBe(3);
-    const audit = json<{ action: string }[]>(await call('GET', '/api/audit?entity=holidayYear'));
+    const audit = json<{ items: { action: string }[] }>(await call('GET', '/api/audit?entity=holidayYear')).items;
     expect(audit[0].action).toBe('holidayYear.delete');
     expect((await call('DELETE', '/api/calendar/years/2027')).statusCode).toBe(404);
   });

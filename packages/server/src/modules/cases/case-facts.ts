@@ -2,9 +2,10 @@
  * The facts the workflow's guards read (MatterFacts), computed from a case's bundle and today's
  * date in China: a pure function, so the buttons the UI shows and the checks the server makes agree.
  */
-import { type MatterFacts, type MediationLevel, MEDIATION_LEVELS, addDays, chinaDate, proposeVisitKind } from '@hall/domain';
+import { type CountyStep, type MatterFacts, type MediationLevel, MEDIATION_LEVELS, addDays, chinaDate, proposeVisitKind } from '@hall/domain';
 import { type MatterRow, bool } from '@hall/db';
 import { type CaseBundle, activeDeadlineOf } from './case.bundle.ts';
+import { countyUnitOf } from './matter-access.ts';
 
 /** Days after closing in which the petitioner's rating is taken (see docs/decisions.md). */
 export const RATING_DAYS = 30;
@@ -26,7 +27,7 @@ const CLOSED_FOR_GOOD = new Set(['terminated', 'closedDeemed', 'noLongerAccepted
  * R1.9: the person's earlier matters on the same subject that ended without a reasonable demand,
  * after three levels, or were no longer accepted: this one is not mediated again.
  */
-export function relatedClosedForGood(b: CaseBundle) {
+export function relatedClosedForGood(b: CaseBundle): { id: number; petitionNo: string; state: string }[] {
   const closed = b.earlier.filter((e) => CLOSED_FOR_GOOD.has(e.state));
   if (closed.length === 0) return [];
   return proposeVisitKind({
@@ -43,21 +44,38 @@ export function relatedClosedForGood(b: CaseBundle) {
       localityCode: e.locality_code,
       unitIds: e.unit_ids,
     })),
-  }).related;
+  }).related.map((r) => ({ id: r.id, petitionNo: r.petitionNo, state: closed.find((e) => e.id === r.id)!.state }));
+}
+
+/**
+ * R1.8: where a matter transferred directly to a county stands there: its receipt and its answer
+ * are the county unit's notes (kinds 'countyReceipt', 'countyAnswer'); null when it went to no county.
+ */
+export function countyStepOf(b: CaseBundle): CountyStep | null {
+  const unitId = countyUnitOf(b.m);
+  if (unitId === null) return null;
+  const has = (kind: string) => b.m.notes.some((n) => n.kind === kind && n.unit_id === unitId);
+  return has('countyAnswer') ? 'answered' : has('countyReceipt') ? 'received' : 'sent';
 }
 
 export function caseFacts(b: CaseBundle, now: Date): MatterFacts {
   const { m } = b;
   const today = chinaDate(now);
+  const sameMatterClosedForGood = relatedClosedForGood(b).length > 0;
   const level = m.meetings.reduce<MediationLevel | null>((max, x) => {
     const l = x.level as MediationLevel;
     return max === null || MEDIATION_LEVELS.indexOf(l) > MEDIATION_LEVELS.indexOf(max) ? l : max;
   }, null);
   return {
-    noLongerMediable: bool(m.no_reasonable_demand) || relatedClosedForGood(b).length > 0,
+    // R1.9: the same matter closed for good is not mediated again; once the receptionist has recorded
+    // why this one is a new matter (new facts and reasons), it is handled as a new matter.
+    noLongerMediable: bool(m.no_reasonable_demand) || (sameMatterClosedForGood && !m.notes.some((n) => n.kind === 'newMatterReason')),
+    // R1.9: accepting the same matter again needs the reason why it is a new one (the accept row's input check).
+    sameMatterClosedForGood,
     localityIsCounty: m.locality_level === 'county',
     // R1.8: the county's units of the locality (whether the chosen one is active, the effect checks).
     countyUnitIds: m.locality_units.filter((u) => u.kind === 'county' || u.kind === 'countyOffice').map((u) => u.id),
+    countyStep: countyStepOf(b),
     mediationLevel: level,
     ...caseStepFacts({
       today,

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate, gb11643CheckChar } from '@hall/domain';
+import { repositories } from '@hall/db';
 import { testDialects } from '@hall/db/testing';
 import { createTestApp, demoRegistration, json, type TestApp } from '../../testing.ts';
 
@@ -16,7 +17,7 @@ describe.each(testDialects())('case lifecycle on %s', (dialect) => {
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
-    for (const u of ['registrar', 'reception1', 'reception2', 'director', 'deputy', 'handler1', 'head1', 'handler2', 'office', 'countyh']) {
+    for (const u of ['registrar', 'reception1', 'reception2', 'director', 'deputy', 'handler1', 'head1', 'handler2', 'office', 'countyh', 'countyoffice']) {
       cookies[u] = await t.login(u);
     }
     const units = await t.database.db.selectFrom('unit').select(['id', 'name']).execute();
@@ -38,16 +39,19 @@ describe.each(testDialects())('case lifecycle on %s', (dialect) => {
     if (res.statusCode !== 200) throw new Error(`${action} by ${who}: ${res.statusCode} ${res.body}`);
     return json(res);
   }
-  async function registerAndAccept(overrides: Record<string, unknown> = {}) {
+  async function register(overrides: Record<string, unknown> = {}) {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/registrations',
       headers: { cookie: cookies.registrar },
       payload: { ...(await demoRegistration(t)), ...overrides },
     });
-    const { matterId } = json(res);
+    return json(res).matterId as number;
+  }
+  async function registerAndAccept(overrides: Record<string, unknown> = {}) {
+    const matterId = await register(overrides);
     await ok(matterId, 'reception1', 'accept');
-    return matterId as number;
+    return matterId;
   }
   const today = () => chinaDate(t.clock.now);
   /** Moves the clock; sessions idle that long have expired, so everyone signs in again. */
@@ -122,7 +126,7 @@ describe.each(testDialects())('case lifecycle on %s', (dialect) => {
 
     // R1.18: only the assigned unit sees and acts; it signs for it.
     expect((await t.app.inject({ method: 'GET', url: `/api/matters/${id}`, headers: { cookie: cookies.handler2 } })).statusCode).toBe(403);
-    const handlerList = json<{ id: number }[]>(await t.app.inject({ method: 'GET', url: '/api/matters?scope=all', headers: { cookie: cookies.handler1 } }));
+    const handlerList = json<{ items: { id: number }[] }>(await t.app.inject({ method: 'GET', url: '/api/matters?scope=all', headers: { cookie: cookies.handler1 } })).items;
     expect(handlerList.map((m) => m.id)).toContain(id);
     expect((await ok(id, 'handler1', 'signFor')).state).toBe('handling');
 
@@ -189,12 +193,31 @@ describe.each(testDialects())('case lifecycle on %s', (dialect) => {
     const audit = await t.database.db.selectFrom('audit_log').select('action').where('entity', '=', 'matter').where('entity_id', '=', String(id)).where('action', '!=', 'matter.view').execute();
     expect(audit.length).toBe(terminated.timeline.length);
 
-    // R1.9: the same person on the same matter cannot be mediated again.
-    const again = await registerAndAccept();
+    // R1.9: the same person on the same matter is not accepted again as it is: accepting needs the
+    // reason why it is a new matter (new facts and reasons), kept on the record; no-longer-accept stays.
+    const again = await register();
+    const seen = await get(again);
+    expect(seen.facts.sameMatterClosedForGood).toBe(true);
+    expect(seen.closedForGoodMatters).toEqual([{ id, petitionNo: terminated.petitionNo, state: 'terminated' }]);
+    expect(seen.allowedActions).toEqual(expect.arrayContaining(['accept', 'noLongerAccept']));
+    for (const newMatterReason of [undefined, '', '   ']) {
+      const refused = await act(again, 'reception1', 'accept', { reason: '符合受理条件', newMatterReason });
+      expect(refused.statusCode).toBe(400);
+      expect(json(refused)).toMatchObject({ error: 'matter.sameMatterTerminated', fields: [{ path: 'newMatterReason', message: expect.stringContaining('新的事实和理由') }] });
+    }
+    expect((await get(again)).state).toBe('registered');
+    const accepted = await ok(again, 'reception1', 'accept', { newMatterReason: ' 用人单位又拖欠了今年的工资，系新的事实和理由 ' });
+    expect(accepted.state).toBe('accepted');
+    expect(accepted.case.notes).toMatchObject([
+      { kind: 'newMatterReason', text: '用人单位又拖欠了今年的工资，系新的事实和理由', data: { earlierMatterIds: [id], earlierPetitionNos: [terminated.petitionNo] }, byName: expect.any(String) },
+    ]);
+    expect(accepted.timeline.at(-1)).toMatchObject({ action: 'accept', note: '用人单位又拖欠了今年的工资，系新的事实和理由' });
+    // Recorded as a new matter (new facts and reasons), it is no longer "the same matter" of R1.9: it may be mediated.
     const d = await get(again);
-    expect(d.facts.noLongerMediable).toBe(true);
-    expect(d.allowedActions).not.toContain('startMediation');
-    expect(json(await act(again, 'reception1', 'startMediation')).error).toBe('matter.noLongerMediable');
+    expect(d.facts.noLongerMediable).toBe(false);
+    expect(d.allowedActions).toContain('startMediation');
+    // While it was not yet recorded as new, the same matter could not be mediated.
+    expect(seen.facts.noLongerMediable).toBe(true);
   });
 
   it('R1.21: a disagreeing petitioner without a reasonable demand is deemed closed by the director; review must be requested within 30 days', async () => {
@@ -217,7 +240,7 @@ describe.each(testDialects())('case lifecycle on %s', (dialect) => {
   });
 
   it('R1.18: the unit objects within 5 working days; the hall reassigns with a new letter; after the period no objection', async () => {
-    const id = await registerAndAccept();
+    const id = await registerAndAccept({ petitioner: await person(5, '吴十') });
     await ok(id, 'reception1', 'proposeAssignment', { unitId: hrss });
     await ok(id, 'director', 'approveAssignment');
     expect(json(await act(id, 'handler1', 'object', { reason: '' })).error).toBe('matter.reasonRequired');
@@ -242,7 +265,78 @@ describe.each(testDialects())('case lifecycle on %s', (dialect) => {
     const wuzhong = units.find((u) => u.name === '吴中区信访局')!.id;
     expect((await ok(countyOnly, 'reception1', 'transferToCounty', { unitId: wuzhong, note: '依照条例直转吴中区' })).state).toBe('transferred');
 
-    const channel = await registerAndAccept();
+    // The county's petition office opens the matter transferred to it (before the fix: 403) and lists it.
+    const opened = await t.app.inject({ method: 'GET', url: `/api/matters/${countyOnly}`, headers: { cookie: cookies.countyoffice } });
+    expect(opened.statusCode).toBe(200);
+    expect(json(opened).allowedActions).toEqual(['countyReceive']);
+    const countyList = async (scope: string) =>
+      json(await t.app.inject({ method: 'GET', url: `/api/matters?scope=${scope}`, headers: { cookie: cookies.countyoffice } })).items.map(
+        (x: { id: number }) => x.id,
+      );
+    // Open at the county (本单位案件, 待办) until its answer is recorded.
+    expect(await countyList('all')).toContain(countyOnly);
+    expect(await countyList('open')).toContain(countyOnly);
+    // Another unit, of the same county (its government) or of another county, neither reads nor acts.
+    const kunshan = units.find((u) => u.name === '昆山市信访局')!.id;
+    const office = await t.database.db.selectFrom('staff_user').selectAll().where('username', '=', 'countyoffice').executeTakeFirstOrThrow();
+    const other = await repositories(t.database.db).staff.insert({
+      username: 'kunshanoffice',
+      display_name: '陆明',
+      password_hash: office.password_hash,
+      hall_id: office.hall_id,
+      window_id: null,
+      unit_id: kunshan,
+      active: 1,
+      created_at: office.created_at,
+    });
+    await repositories(t.database.db).staff.setRoles(other.id, ['unitHandler']);
+    cookies.kunshanoffice = await t.login('kunshanoffice');
+    for (const who of ['kunshanoffice', 'countyh', 'handler1']) {
+      expect((await get(countyOnly, who)).error, who).toBe('auth.notYourUnit');
+      const listedBy = json(await t.app.inject({ method: 'GET', url: '/api/matters?scope=all', headers: { cookie: cookies[who] } }));
+      expect(listedBy.items.map((x: { id: number }) => x.id), who).not.toContain(countyOnly);
+      const v = (await get(countyOnly, 'office')).version;
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/matters/${countyOnly}/actions/countyReceive`,
+        headers: { cookie: cookies[who] },
+        payload: { version: v },
+      });
+      expect(res.statusCode, who).toBe(403);
+    }
+    // The city hall's window cannot record the county's steps.
+    expect((await act(countyOnly, 'reception1', 'countyReceive')).statusCode).toBe(403);
+    expect((await get(countyOnly)).allowedActions).toEqual([]);
+
+    // The answer waits for the receipt; the receipt is recorded once.
+    expect(json(await act(countyOnly, 'countyoffice', 'countyAnswer', { answer: '已答复', answeredOn: today() })).error).toBe('transfer.notReceived');
+    const received = await ok(countyOnly, 'countyoffice', 'countyReceive', { note: '已签收，由区信访局负责处理' });
+    expect(received.state).toBe('transferred');
+    expect(received.allowedActions).toEqual(['countyAnswer']);
+    const again = await act(countyOnly, 'countyoffice', 'countyReceive');
+    expect([again.statusCode, json(again).error]).toEqual([409, 'transfer.alreadyReceived']);
+    // Not answered later than today.
+    const tomorrow = chinaDate(new Date(t.clock.now.getTime() + 86_400_000));
+    expect(json(await act(countyOnly, 'countyoffice', 'countyAnswer', { answer: '已答复', answeredOn: tomorrow })).error).toBe('transfer.answeredInFuture');
+    const answered = await ok(countyOnly, 'countyoffice', 'countyAnswer', { answer: '经核实已协调用人单位支付工资，当面答复信访人', answeredOn: today() });
+    expect(answered.allowedActions).toEqual([]);
+    expect(await countyList('open')).not.toContain(countyOnly);
+    expect(await countyList('all')).toContain(countyOnly);
+    expect((await act(countyOnly, 'countyoffice', 'countyAnswer', { answer: '再次答复', answeredOn: today() })).statusCode).toBe(409);
+
+    // The city hall sees the county's receipt and answer on the matter, and in its timeline.
+    const seen = await get(countyOnly, 'reception1');
+    expect(seen.state).toBe('transferred');
+    expect(seen.case.transfers).toHaveLength(1);
+    expect(seen.case.transfers[0]).toMatchObject({
+      kind: 'county',
+      unitName: '吴中区信访局',
+      receipt: { note: '已签收，由区信访局负责处理', byName: '沈洁' },
+      answer: { text: '经核实已协调用人单位支付工资，当面答复信访人', answeredOn: today(), byName: '沈洁' },
+    });
+    expect(seen.timeline.map((e: { action: string }) => e.action).slice(-2)).toEqual(['countyReceive', 'countyAnswer']);
+
+    const channel = await registerAndAccept({ petitioner: await person(6, '郑十一') });
     expect(json(await act(channel, 'reception1', 'transferToChannel', { channel: 'arbitration', consent: false })).error).toBe('matter.consentRequired');
     expect((await ok(channel, 'reception1', 'transferToChannel', { channel: 'arbitration', consent: true })).state).toBe('transferred');
   });

@@ -4,10 +4,10 @@
  */
 import type { CaseRecords, DeadlineView, MatterDetail } from '@hall/contracts';
 import { type Deadline, type MatterState, type MediationLevel, type Purpose, allowedActions, chinaDate, proposeVisitKind } from '@hall/domain';
-import { caseFacts, satisfactionState } from './case-facts.ts';
+import { caseFacts, relatedClosedForGood, satisfactionState } from './case-facts.ts';
 import { type DeadlineRow, type PetitionerRow, bool, fromJson } from '@hall/db';
 import type { Actor } from '../../context.ts';
-import { mayActOnMatter } from './matter-access.ts';
+import { mayActOnMatter, mayTakeAction } from './matter-access.ts';
 import { presentEvent, presentPetitioner, presentSummary } from './matter.presenter.ts';
 import { openPii } from '../reception/personal-data.ts';
 import type { CaseBundle } from './case.bundle.ts';
@@ -34,6 +34,18 @@ export function presentDeadline(row: DeadlineRow): DeadlineView {
 }
 
 
+/** R1.8: the county's receipt and answer of a transfer to it (its unit's notes), if recorded. */
+function countyRecords(b: CaseBundle, t: CaseBundle['m']['transfers'][number]): Pick<CaseRecords['transfers'][number], 'receipt' | 'answer'> {
+  const of = (kind: string) => (t.kind === 'county' ? b.m.notes.find((n) => n.kind === kind && n.unit_id === t.unit_id) : undefined);
+  const receipt = of('countyReceipt');
+  const answer = of('countyAnswer');
+  const answeredOn = fromJson<{ answeredOn?: string } | null>(answer?.data ?? null, null)?.answeredOn;
+  return {
+    receipt: receipt ? { note: receipt.text, at: receipt.at, byName: receipt.by_name } : null,
+    answer: answer ? { text: answer.text ?? '', answeredOn: answeredOn ?? '', at: answer.at, byName: answer.by_name } : null,
+  };
+}
+
 /** The case's records with the names of people, units and windows: a pure function of the bundle. */
 export function presentRecords(b: CaseBundle, now: Date, cipher: PiiCipher): CaseRecords {
   const { m } = b;
@@ -52,6 +64,7 @@ export function presentRecords(b: CaseBundle, now: Date, cipher: PiiCipher): Cas
       note: t.note,
       at: t.at,
       byName: t.by_name,
+      ...countyRecords(b, t),
     })),
     notes: m.notes.map((n) => ({
       id: n.id,
@@ -213,6 +226,7 @@ export function presentCase(b: CaseBundle, actor: Actor, now: Date, cipher: PiiC
     registeredByName: m.registered_by_name ?? null,
     proposedVisitKind: proposal.kind,
     relatedMatterIds: proposal.related.map((x) => x.id),
+    closedForGoodMatters: relatedClosedForGood(b),
     earlierMatters: b.earlier.map((x) => presentSummary(x, cipher)),
     decision:
       m.acceptance && m.decided_at
@@ -234,7 +248,9 @@ export function presentCase(b: CaseBundle, actor: Actor, now: Date, cipher: PiiC
     })),
     closedAt: m.closed_at,
     version: m.version,
-    allowedActions: mayActOnMatter(actor, m) ? allowedActions(m.state as MatterState, actor.roles, facts) : [],
+    allowedActions: mayActOnMatter(actor, m)
+      ? allowedActions(m.state as MatterState, actor.roles, facts).filter((a) => mayTakeAction(actor, m, a))
+      : [],
     facts,
     case: presentRecords(b, now, cipher),
     timeline: m.events.map(presentEvent),

@@ -1,8 +1,7 @@
 /** The case's routes: the list, the detail, one route per workflow action. Thin: contract, auth, one service call. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { ACTION_INPUTS, type ActionData, ErrorBody, IdParam, MatterDetail, MatterListQuery, MatterSummary } from '@hall/contracts';
+import { ACTION_INPUTS, type ActionData, ErrorBody, IdParam, MatterDetail, MatterListQuery, MatterPage } from '@hall/contracts';
 import { MATTER_ACTIONS } from '@hall/domain';
 import type { Deps } from '../../context.ts';
 import { ctxOf, requireAuth } from '../../plugins/auth.ts';
@@ -17,7 +16,7 @@ export function caseRoutes(app: FastifyInstance, deps: Deps) {
 
   r.get(
     '/api/matters',
-    { schema: { tags, querystring: MatterListQuery, response: { 200: z.array(MatterSummary), ...errors } }, preValidation: requireAuth() },
+    { schema: { tags, querystring: MatterListQuery, response: { 200: MatterPage, ...errors } }, preValidation: requireAuth() },
     async (req) => matters.list(ctxOf(req, deps), req.query),
   );
 

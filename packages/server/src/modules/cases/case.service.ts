@@ -7,7 +7,7 @@
  * bundle once inside its transaction, decides on its facts, runs the effect (which reads from the
  * bundle), saves, and re-reads the case once after the commit for its answer.
  */
-import type { ActionData, MatterDetail, MatterListQuery } from '@hall/contracts';
+import type { ActionData, MatterDetail, MatterListQuery, MatterPage } from '@hall/contracts';
 import {
   CLOSED_STATES,
   DomainError,
@@ -28,17 +28,21 @@ import type { Ctx, Deps } from '../../context.ts';
 import { audit } from '../../audit.ts';
 import { transact } from '../../transact.ts';
 import { auditView } from '../../view-audit.ts';
+import { decodeCursor, pageOf } from '../../paging.ts';
 import { wholeIdHashes } from '../reception/personal-data.ts';
 import { type CaseBundle, loadCaseBundle } from './case.bundle.ts';
 import { caseFacts } from './case-facts.ts';
 import { presentCase } from './case.presenter.ts';
 import { calendarOf } from './calendar.ts';
 import { EFFECTS, type EffectEnv, type EffectResult } from './effects/index.ts';
-import { mayActOnMatter, mayReadMatter, notYours } from './matter-access.ts';
+import { mayActOnMatter, mayReadMatter, mayTakeAction, notYours } from './matter-access.ts';
 import { presentSummary } from './matter.presenter.ts';
 
-/** Per-resource check (HOUSE rule 4): see matter-access.ts. */
-export function assertCanRead(ctx: Ctx, m: MatterRow) {
+/**
+ * Per-resource check (HOUSE rule 4): see matter-access.ts. Given the case bundle's row, its
+ * transfers let the county a matter was transferred to read it (R1.8); a bare matter row does not.
+ */
+export function assertCanRead(ctx: Ctx, m: MatterRow & Parameters<typeof mayReadMatter>[1]) {
   if (m.hall_id !== ctx.actor.hallId) throw notFound('matter.notFound');
   if (!mayReadMatter(ctx.actor, m)) throw forbidden(notYours(ctx.actor));
 }
@@ -93,26 +97,41 @@ export async function saveMatter(
 export class CaseService {
   constructor(private readonly deps: Deps) {}
 
-  async list(ctx: Ctx, q: MatterListQuery) {
+  /**
+   * A page of the list (issue 9 §2): `limit` rows after the cursor, newest first, the total of the
+   * whole list with the same filters, and the cursor of the next page. Two statements, whatever the
+   * number of rows: the page and its count.
+   */
+  async list(ctx: Ctx, q: MatterListQuery): Promise<MatterPage> {
     const { actor } = ctx;
+    // A bad cursor is refused before anything else is read.
+    const after = q.cursor !== undefined ? decodeCursor(q.cursor) : undefined;
+    const empty: MatterPage = { items: [], total: 0, nextCursor: null };
     let windowId = q.windowId;
     let assignedUnitId: number | undefined;
+    let withCountyTransfers = false;
+    const r = repositories(this.deps.database.db);
     if (!can(actor.roles, Permission.matterReadAll)) {
       if (can(actor.roles, Permission.matterReadOwnUnit)) {
-        if (actor.unitId === null) return [];
+        if (actor.unitId === null) return empty;
         assignedUnitId = actor.unitId;
+        // R1.8: a county's staff also see the matters transferred to their unit directly (one
+        // lookup of the unit, for unit staff only; a department's list keeps its index order).
+        const unit = await r.org.getUnit(actor.unitId);
+        withCountyTransfers = unit?.kind === 'county' || unit?.kind === 'countyOffice';
       } else {
         if (!can(actor.roles, Permission.matterReadOwnWindow)) throw forbidden();
-        if (actor.windowId === null) return [];
+        if (actor.windowId === null) return empty;
         if (windowId !== undefined && windowId !== actor.windowId) throw forbidden('auth.notYourWindow');
         windowId = actor.windowId;
       }
     }
     const day = q.scope === 'today' ? chinaDayBounds(chinaDate(ctx.now)) : null;
-    const rows = await repositories(this.deps.database.db).matters.list({
+    const filter = {
       hallId: actor.hallId,
       windowId,
       assignedUnitId,
+      withCountyTransfers,
       from: day?.start,
       to: day?.end,
       states: q.scope === 'open' ? MATTER_STATES.filter((s) => !CLOSED_STATES.includes(s)) : undefined,
@@ -121,8 +140,10 @@ export class CaseService {
       // ID number (keyed hashes), never by a part of either.
       nameHashes: q.q ? this.deps.cipher.nameHashes(q.q) : undefined,
       idHashes: q.q ? wholeIdHashes(this.deps.cipher, q.q) : undefined,
-    });
-    return rows.map((x) => presentSummary(x, this.deps.cipher));
+    };
+    const [rows, total] = await Promise.all([r.matters.list({ ...filter, after, limit: q.limit + 1 }), r.matters.count(filter)]);
+    const page = pageOf(rows, q.limit);
+    return { items: page.rows.map((x) => presentSummary(x, this.deps.cipher)), total, nextCursor: page.nextCursor };
   }
 
   async get(ctx: Ctx, id: number): Promise<MatterDetail> {
@@ -155,7 +176,7 @@ export class CaseService {
     const b = await transact(this.deps, async (r) => {
       const b = await loadForChange(ctx, r, id, input.version);
       const m = b.m;
-      if (!mayActOnMatter(ctx.actor, m)) throw forbidden(notYours(ctx.actor));
+      if (!mayActOnMatter(ctx.actor, m) || !mayTakeAction(ctx.actor, b.m, action)) throw forbidden(notYours(ctx.actor));
       const facts = caseFacts(b, ctx.now);
       const d = decideTransition(m.state as MatterState, action, ctx.actor.roles, input as Record<string, unknown>, facts);
       if (!d.ok) {

@@ -63,6 +63,16 @@ function changeColumns(t: QueueTicketRow, c: TicketChange) {
 
 const windowBusy = () => conflict('queue.windowBusy');
 
+/**
+ * Whether a unique violation is the partial index that allows one current ticket per window
+ * (queue_ticket_window_current_uq): PostgreSQL names the constraint, SQLite the index's columns.
+ */
+function violatesCurrentTicketIndex(err: unknown): boolean {
+  const e = err as { constraint?: unknown; message?: unknown };
+  if (typeof e.constraint === 'string') return e.constraint === 'queue_ticket_window_current_uq';
+  return typeof e.message === 'string' && /queue_ticket\.window_id\b/.test(e.message);
+}
+
 /** The names a ticket's view shows (services, priority groups, windows), loaded once per request. */
 async function queueNames(r: Repositories, hallId: number): Promise<QueueNames> {
   const [services, priorities, windows] = await Promise.all([
@@ -95,7 +105,9 @@ export class CallingService {
     try {
       return await transact(this.deps, (r) => fn(r));
     } catch (err) {
-      if (isUniqueViolation(err)) throw windowBusy();
+      // Only the one-current-ticket-per-window index means "the window is busy"; any other unique
+      // violation is a fault, not the window's state.
+      if (isUniqueViolation(err) && violatesCurrentTicketIndex(err)) throw windowBusy();
       throw err;
     }
   }

@@ -113,7 +113,8 @@ export class QueueConfigService {
         };
         const beforeWindows = before ? (await r.queue.serviceWindows([before.id])).map((l) => l.window_id) : [];
         const row = before ? await r.queue.updateService(before.id, values) : await r.queue.insertService(values);
-        await r.queue.setServiceWindows(row.id, input.windowIds);
+        // A window named twice is one link (the same window twice would break the link's primary key).
+        await r.queue.setServiceWindows(row.id, [...new Set(input.windowIds)]);
         const view = presentService(
           row,
           [...new Set(input.windowIds)].sort((a, b) => a - b),

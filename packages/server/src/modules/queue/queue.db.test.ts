@@ -644,5 +644,8 @@ describe.each(testDialects())('queue on %s', (dialect) => {
     }
     expect(await countOf()).toBe(services);
     expect(ok(await save({ code: 'unique-c', prefix: 'UC' }))).toMatchObject({ code: 'unique-c', prefix: 'UC' });
+    // A window named twice in the input is one link, never a server error.
+    const twice = ok(await save({ code: 'twice-w', prefix: 'TW', windowIds: [windowIds[6], windowIds[6]] }));
+    expect(twice.windowIds).toEqual([windowIds[6]]);
   });
 });

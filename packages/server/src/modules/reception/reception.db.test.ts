@@ -136,7 +136,7 @@ describe.each(testDialects())('reception on %s', (dialect) => {
       payload: { version: 1 },
     });
     expect(act.statusCode).toBe(403);
-    const list = json<{ id: number }[]>(await t.app.inject({ method: 'GET', url: '/api/matters?scope=all', headers: { cookie: reception2 } }));
+    const list = json<{ items: { id: number }[] }>(await t.app.inject({ method: 'GET', url: '/api/matters?scope=all', headers: { cookie: reception2 } })).items;
     expect(list.map((m) => m.id)).not.toContain(matterId);
   });
 

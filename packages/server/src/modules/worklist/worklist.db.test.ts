@@ -9,6 +9,7 @@ import { type Role, permissionsOf } from '@hall/domain';
 import { repositories } from '@hall/db';
 import { testDialects } from '@hall/db/testing';
 import type { Ctx } from '../../context.ts';
+import { newMatter } from '../../factories.ts';
 import { createTestApp, demoRegistration, json, type TestApp } from '../../testing.ts';
 import { WorklistService } from './worklist.service.ts';
 
@@ -70,19 +71,12 @@ describe.each(testDialects())('work lists on %s', (dialect) => {
     if (res.statusCode !== 200) throw new Error(res.body);
     return json(res).matterId as number;
   }
-  /** A case proposed for assignment to `unitId` by window 1 (R1.16). */
-  async function proposed(unitId = hrss, limitDays?: number) {
-    const id = await register();
-    await ok(id, 'reception1', 'accept');
-    await ok(id, 'reception1', 'proposeAssignment', { unitId, ...(limitDays ? { limitDays } : {}) });
-    return id;
-  }
-  async function handling(unitId = hrss, limitDays?: number) {
-    const id = await proposed(unitId, limitDays);
-    await ok(id, 'director', 'approveAssignment');
-    await ok(id, unitId === hrss ? 'handler1' : 'handler2', 'signFor');
-    return id;
-  }
+  /** A case of window 1 proposed for assignment to `unitId` (R1.16), made by the factory at the clock's time. */
+  const proposed = async (unitId = hrss, limitDays?: number) =>
+    (await newMatter(t, { state: 'assignmentProposed', unitId, limitDays })).id;
+  /** Assigned to `unitId` and signed for by it, today (R1.18): in the unit's hands. */
+  const handling = async (unitId = hrss, limitDays?: number) =>
+    (await newMatter(t, { state: 'handling', unitId, limitDays })).id;
   /** Sets the clock (China time is UTC+8) and signs everyone in again: idle sessions have expired. */
   async function clock(iso: string) {
     const next = new Date(iso);

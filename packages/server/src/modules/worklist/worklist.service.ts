@@ -150,7 +150,8 @@ async function loadBatch(r: Repositories, scope: WorkScope): Promise<Batch> {
  * (cases/case-facts.ts caseStepFacts: today, the step facts and the review windows' due days). Left at
  * their defaults: noLongerMediable, localityIsCounty, countyUnitIds and mediationLevel, which only guard
  * or check actions from `accepted` and `mediating` (mediation, transfer to a county), none of which
- * puts a case in an inbox category.
+ * puts a case in an inbox category; and sameMatterClosedForGood, which only checks the accept's input
+ * (the accept stays offered: R1.9 asks for the reason why the matter is new).
  */
 function factsOf(b: Batch, m: WorkMatter, today: string): MatterFacts {
   return {

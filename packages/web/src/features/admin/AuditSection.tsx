@@ -10,6 +10,7 @@ import { useSearchParams } from 'react-router';
 import dayjs from 'dayjs';
 import type { AuditEntry, AuditVerification } from '@hall/contracts';
 import { errorMessage } from '../../lib/api';
+import { LoadMore } from '../../components/LoadMore';
 import { LoadError, SectionHeader } from './common';
 import { useAudit, useAuditVerification, useMe, useRunAuditVerification } from './queries';
 
@@ -48,9 +49,9 @@ export function AuditSection() {
 
   const label = (group: 'entities' | 'actions', v: string) => t(`audit.${group}.${v}`, { defaultValue: v });
   const entityOptions = useMemo(() => {
-    const seen = new Set([...KNOWN_ENTITIES, ...(audit.data ?? []).map((e) => e.entity)]);
+    const seen = new Set([...KNOWN_ENTITIES, ...audit.items.map((e) => e.entity)]);
     return [...seen].map((e) => ({ value: e, label: `${t(`audit.entities.${e}`, { defaultValue: e })} · ${e}` }));
-  }, [audit.data, t]);
+  }, [audit.items, t]);
 
   const apply = (next: { entity?: string; entityId?: string; limit?: number }) => {
     const p = new URLSearchParams();
@@ -104,20 +105,21 @@ export function AuditSection() {
               {t('common.search')}
             </Button>
             <Button onClick={clear}>{t('common.all')}</Button>
-            <Button onClick={() => void audit.refetch()} loading={audit.isFetching && !audit.isLoading}>
+            <Button onClick={() => void audit.query.refetch()} loading={audit.query.isFetching && !audit.query.isLoading && !audit.query.isFetchingNextPage}>
               {t('common.refresh')}
             </Button>
           </>
         }
       />
-      <LoadError error={audit.error} />
+      <LoadError error={audit.query.error} />
       <Table<AuditEntry>
         data-testid="admin-audit"
         rowKey="id"
         size="middle"
-        loading={audit.isLoading}
-        dataSource={audit.data ?? []}
-        pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (n) => t('common.total', { count: n }) }}
+        loading={audit.query.isLoading}
+        dataSource={audit.items}
+        // The rows loaded so far, 20 a page here; the server's pages come with the button below.
+        pagination={{ defaultPageSize: 20, showSizeChanger: true, hideOnSinglePage: true }}
         expandable={{
           expandedRowRender: (e) => <AuditDiff entry={e} />,
           rowExpandable: (e) => e.before != null || e.after != null,
@@ -189,6 +191,14 @@ export function AuditSection() {
             render: (r: string | null) => <Typography.Text type="secondary">{r ?? '—'}</Typography.Text>,
           },
         ]}
+      />
+      <LoadMore
+        shown={audit.items.length}
+        total={audit.total}
+        hasMore={audit.hasMore}
+        loading={audit.query.isFetchingNextPage}
+        onLoadMore={audit.loadMore}
+        testId="audit-more"
       />
     </>
   );

@@ -2,9 +2,9 @@
  * Queries and saves of the administrator's screens. Every list comes from the admin GET endpoints
  * (org:manage); after a save the list and the signed-in user's reference data are invalidated.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  AuditEntry,
+  AuditPage,
   AuditVerification,
   AuditVerificationState,
   Category,
@@ -24,6 +24,7 @@ import type {
   WindowInput,
 } from '@hall/contracts';
 import { get, post, put, qs } from '../../lib/api';
+import { joinPages, nextPageParam } from '../../lib/pages';
 
 export const adminKeys = {
   all: ['admin'] as const,
@@ -54,8 +55,16 @@ export const useCategories = () =>
 export const useStaff = () =>
   useQuery({ queryKey: adminKeys.staff, queryFn: () => get<Staff[]>('/admin/staff'), ...lookup });
 export const useMe = () => useQuery({ queryKey: adminKeys.me, queryFn: () => get<Me>('/auth/me'), staleTime: 60_000 });
-export const useAudit = (q: AuditQueryParams) =>
-  useQuery({ queryKey: adminKeys.audit(q), queryFn: () => get<AuditEntry[]>(`/audit${qs(q)}`) });
+/** The audit trail, newest first, `limit` rows a page; more with `loadMore()`, and the total of the filters. */
+export function useAudit(q: AuditQueryParams) {
+  const query = useInfiniteQuery({
+    queryKey: adminKeys.audit(q),
+    queryFn: ({ pageParam }) => get<AuditPage>(`/audit${qs({ ...q, cursor: pageParam })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: nextPageParam,
+  });
+  return { query, ...joinPages(query.data?.pages), loadMore: () => void query.fetchNextPage() };
+}
 
 /** The audit chain's last verification (R1.27), and running one now (org:manage; recorded and audited). */
 export const useAuditVerification = () =>

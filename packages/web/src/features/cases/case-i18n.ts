@@ -70,7 +70,18 @@ const zh = {
     objection: '异议理由',
     note: '说明',
   },
-  transfer: { kind: '去向', unit: '单位', window: '窗口', consent: '信访人同意', note: '说明', at: '时间' },
+  transfer: {
+    kind: '去向',
+    unit: '单位',
+    window: '窗口',
+    consent: '信访人同意',
+    note: '说明',
+    at: '时间',
+    county: '县区办理',
+    awaitingReceipt: '待县区签收',
+    received: '已签收',
+    answeredOn: '{{date}} 答复信访人',
+  },
   meeting: {
     level: '层级',
     heldOn: '日期',
@@ -150,6 +161,11 @@ const zh = {
     accept: {
       explain: '受理后该事项进入办理，可直接答复、调处或交办。', // R1.5
       reason: '受理意见（可选）',
+      closedForGood: '同一事项已办结', // R1.9
+      closedForGoodWarning:
+        '该信访人同一事项 {{matters}} 已三级终结、视为办结或不再受理，不再重新受理。确属新的信访事项的，写明新的事实和理由后受理；否则请选择“不再受理”。',
+      newMatterReason: '新的事实和理由',
+      newMatterHint: '写明本次反映与已办结事项相比有哪些新的事实和理由，将记入案件记录。',
     },
     notAccept: {
       explain: // R1.5b, R4.2
@@ -186,6 +202,14 @@ const zh = {
       windowId: '接收窗口（可选）',
       consent: '信访人同意转由该途径处理',
       consentRequired: '须经信访人同意',
+    },
+    countyReceive: {
+      explain: '大厅已将该事项直转本县区。请登记签收，由本县区负责处理并答复信访人。', // R1.8
+    },
+    countyAnswer: {
+      explain: '登记本县区答复信访人的情况，大厅可在案件中查看。', // R1.8
+      answer: '答复内容',
+      answeredOn: '答复日期',
     },
     recordLegalAid: {
       explain: '司法局窗口提供法律咨询；符合法律援助条件的，协助信访人申请法律援助。', // R1.12
@@ -384,7 +408,18 @@ const en: typeof zh = {
     objection: 'Objection',
     note: 'Note',
   },
-  transfer: { kind: 'To', unit: 'Unit', window: 'Window', consent: 'Petitioner consents', note: 'Note', at: 'When' },
+  transfer: {
+    kind: 'To',
+    unit: 'Unit',
+    window: 'Window',
+    consent: 'Petitioner consents',
+    note: 'Note',
+    at: 'When',
+    county: 'At the county',
+    awaitingReceipt: 'Not yet received by the county',
+    received: 'Received',
+    answeredOn: 'Petitioner answered on {{date}}',
+  },
   meeting: {
     level: 'Level',
     heldOn: 'Date',
@@ -479,6 +514,11 @@ const en: typeof zh = {
     accept: {
       explain: 'An accepted matter is handled: direct reply, mediation or assignment.',
       reason: 'Note (optional)',
+      closedForGood: 'Same matter closed',
+      closedForGoodWarning:
+        'The same matter of this petitioner, {{matters}}, was terminated, deemed closed or no longer accepted: it is not accepted again. If this is a new matter, give its new facts and reasons and accept it; otherwise choose "No longer accept".',
+      newMatterReason: 'New facts and reasons',
+      newMatterHint: 'What is new compared with the closed matter: the facts and the reasons. It is kept on the case record.',
     },
     notAccept: {
       explain:
@@ -522,6 +562,14 @@ const en: typeof zh = {
       windowId: 'Receiving window (optional)',
       consent: 'The petitioner consents to this channel',
       consentRequired: 'The petitioner must consent',
+    },
+    countyReceive: {
+      explain: 'The hall transferred this matter directly to your county. Record the receipt: your county handles it and answers the petitioner.',
+    },
+    countyAnswer: {
+      explain: 'Record the answer your county gave the petitioner; the hall sees it on the case.',
+      answer: 'Answer',
+      answeredOn: 'Answered on',
     },
     recordLegalAid: {
       explain:

@@ -17,7 +17,7 @@ const en: typeof zh = {
     unit: 'Unit: {{unit}}',
     scope: { open: 'In progress', all: 'All' },
     search: 'Number, full name or summary',
-    count: '{{count}} cases',
+    count: '{{count}} cases in all',
     hint: 'Cases assigned to your unit: sign for or object, request an extension, issue the opinion, deliver it, the head signs.',
   },
 };

@@ -1,34 +1,15 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type {
-  MatterDetail,
-  MatterListQuery,
-  MatterSummary,
-  Notice,
-  ReceptionUpdate,
-} from '@hall/contracts';
-import { get, post, put, qs } from '../../lib/api';
-import { matterKeys, useMatterMutation } from '../../lib/matters';
+import type { MatterDetail, MatterListQuery, Notice, ReceptionUpdate } from '@hall/contracts';
+import { get, post, put } from '../../lib/api';
+import { type MatterListParams, matterKeys, useMatterMutation, useMatterPages } from '../../lib/matters';
 
 export type Scope = MatterListQuery['scope'];
-export interface ListParams {
-  scope: Scope;
-  windowId?: number;
-  q?: string;
-}
+export type ListParams = MatterListParams;
 
-export const listMatters = (p: ListParams) =>
-  get<MatterSummary[]>(`/matters${qs({ scope: p.scope, windowId: p.windowId, q: p.q })}`);
 export const getNotice = (id: number) => get<Notice>(`/matters/${id}/notice`);
 
-export function useMatters(p: ListParams) {
-  return useQuery({
-    queryKey: matterKeys.list(p),
-    queryFn: () => listMatters(p),
-    // The window waits for visitors the desk sends: keep the list fresh.
-    refetchInterval: 30_000,
-    placeholderData: (prev) => prev,
-  });
-}
+/** The reception list, page by page with its total. The window waits for visitors the desk sends: kept fresh. */
+export const useMatters = (p: ListParams) => useMatterPages(p, { refetchInterval: 30_000 });
 
 export function useNotice(id: number) {
   return useQuery({

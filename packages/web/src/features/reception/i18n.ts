@@ -116,7 +116,7 @@ const en: typeof zh = {
     scope: { today: 'Today', open: 'Open', all: 'All' },
     allWindows: 'All windows',
     search: 'Number, full name, full ID number or summary',
-    count: '{{count}} matters',
+    count: '{{count}} matters in all',
     autoRefresh: 'Refreshes every 30 seconds',
   },
   petitioner: {

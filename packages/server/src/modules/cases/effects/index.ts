@@ -4,6 +4,7 @@
  */
 import { assignmentEffects } from './assignment.ts';
 import { closingEffects } from './closing.ts';
+import { countyEffects } from './county.ts';
 import type { EffectTable } from './env.ts';
 import { handlingEffects } from './handling.ts';
 import { mediationEffects } from './mediation.ts';
@@ -14,6 +15,7 @@ export type { EffectEnv, EffectResult } from './env.ts';
 
 export const EFFECTS = {
   ...receptionEffects,
+  ...countyEffects,
   ...mediationEffects,
   ...assignmentEffects,
   ...handlingEffects,

@@ -2,6 +2,7 @@
 import { invalid } from '@hall/domain';
 import { type MatterRow, int } from '@hall/db';
 import { closeDeadlines } from '../deadlines.ts';
+import { relatedClosedForGood } from '../case-facts.ts';
 import { type EffectEnv, type EffectTable, at, by, note, openCaseDeadline, unitOrThrow } from './env.ts';
 
 type Actions = 'accept' | 'notAccept' | 'noLongerAccept' | 'directReply' | 'transferToCounty' | 'transferToChannel' | 'recordLegalAid';
@@ -21,7 +22,21 @@ export const receptionEffects: Pick<EffectTable, Actions> = {
   async accept(env, i) {
     // The hall disposes of an accepted matter within 15 days (national limit): transfer, reply, mediate or assign.
     const d = await openCaseDeadline(env, { kind: 'dispose', rule: 'dispose', start: env.today });
-    return { changes: decision(env, i.reason, null), note: i.reason || null, data: { disposeDue: d.due } };
+    // R1.9: the same matter was closed for good before, so the workflow row asked why this one is a new
+    // matter; the reason stays on the record as a note (the case's records) and on the event.
+    const closedForGood = relatedClosedForGood(env.b);
+    const newMatterReason = closedForGood.length > 0 ? i.newMatterReason.trim() : '';
+    if (newMatterReason) {
+      await note(env, 'newMatterReason', newMatterReason, {
+        earlierMatterIds: closedForGood.map((e) => e.id),
+        earlierPetitionNos: closedForGood.map((e) => e.petitionNo),
+      });
+    }
+    return {
+      changes: decision(env, i.reason, null),
+      note: i.reason || newMatterReason || null,
+      data: { disposeDue: d.due, ...(newMatterReason ? { newMatterReason, earlierPetitionNos: closedForGood.map((e) => e.petitionNo) } : {}) },
+    };
   },
   async notAccept(env, i) {
     return { changes: decision(env, i.reason, i.channel ?? null), note: i.reason, data: { channel: i.channel ?? null } };

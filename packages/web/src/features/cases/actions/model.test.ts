@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
 import { ACTION_INPUTS, type MatterDetail, type Me, type Reference } from '@hall/contracts';
 import { MATTER_ACTIONS, extensionCap, nextMediationLevels, type MatterAction } from '@hall/domain';
-import type { FormValues } from './descriptor';
+import type { ReactElement } from 'react';
+import type { ContextKit, FormValues } from './descriptor';
 import { countyUnits, extensionUse, proposedLevel } from './model';
 import { ACTIONS, ACTION_GROUPS, STAGES, descriptorOf, isDanger } from './registry';
 
@@ -13,6 +14,7 @@ const matter = (
     locality: string | null;
     deadlines: unknown[];
     leaderDay: boolean;
+    closedForGood: { id: number; petitionNo: string; state: string }[];
   }> = {},
 ) =>
   ({
@@ -24,7 +26,8 @@ const matter = (
     windowName: '人社局窗口',
     petitioner: { name: '张三' },
     units: [{ id: 1, name: '市人社局' }],
-    facts: { mediationLevel: over.level ?? null },
+    facts: { mediationLevel: over.level ?? null, sameMatterClosedForGood: (over.closedForGood ?? []).length > 0 },
+    closedForGoodMatters: over.closedForGood ?? [],
     case: {
       meetings: over.meetings ?? [],
       deadlines: over.deadlines ?? [],
@@ -56,6 +59,8 @@ const FORM = {
   transferToCounty: { unitId: 2, note: '' },
   transferToChannel: { channel: 'arbitration', windowId: 1, consent: true, note: '说明' },
   recordLegalAid: { qualifies: true, note: '符合条件' },
+  countyReceive: { note: '已签收' },
+  countyAnswer: { answer: '已当面答复信访人', answeredOn: date },
   startMediation: {},
   recordMeeting: {
     level: 'group',
@@ -119,6 +124,8 @@ describe('the action registry', () => {
     expect(ACTION_GROUPS[0].actions).toEqual([
       'accept',
       'directReply',
+      'countyReceive',
+      'countyAnswer',
       'startMediation',
       'recordMeeting',
       'proposeAssignment',
@@ -182,14 +189,37 @@ describe('the action registry', () => {
   });
 
   it('the decisions send what the reception dialog sent: trimmed text, the channel only when not accepting', () => {
-    expect(parse('accept', FORM.accept).data).toEqual({ reason: '符合受理条件', version: 7 });
-    expect(parse('accept', {}).data).toEqual({ reason: '', version: 7 });
+    expect(parse('accept', FORM.accept).data).toEqual({ reason: '符合受理条件', newMatterReason: '', version: 7 });
+    expect(parse('accept', {}).data).toEqual({ reason: '', newMatterReason: '', version: 7 });
     expect(parse('notAccept', FORM.notAccept).data).toEqual({
       reason: '属于劳动仲裁受理范围',
       channel: '仲裁（市劳动人事争议仲裁委员会）',
       version: 7,
     });
     expect(parse('noLongerAccept', FORM.noLongerAccept).data).toEqual({ reason: '已三级终结', version: 7 });
+  });
+
+  it('R1.9: accepting the same matter closed for good warns with the earlier number and sends the new-matter reason', () => {
+    const again = matter({ closedForGood: [{ id: 3, petitionNo: 'SZ-2026-000003', state: 'terminated' }] });
+    const kit = {
+      t: ((key: string, o?: Record<string, unknown>) => `${key} ${JSON.stringify(o ?? {})}`) as unknown as ContextKit['t'],
+      ct: (g: string, v: string | null | undefined) => `${g}.${v}`,
+      due: () => null,
+    } satisfies ContextKit;
+    const context = descriptorOf('accept').context!;
+    const [warning, ...rest] = context(again, kit);
+    expect(rest).toEqual([]);
+    expect(warning.label).toBe('a.accept.closedForGood {}');
+    const text = (warning.children as ReactElement<{ children: string }>).props.children;
+    expect(text).toContain('a.accept.closedForGoodWarning');
+    expect(text).toContain('SZ-2026-000003（state.terminated）');
+    // Not the same matter: nothing to warn about.
+    expect(context(matter(), kit)).toEqual([]);
+    expect(parse('accept', { reason: '', newMatterReason: ' 新增了拖欠社保的事实和理由 ' }, again).data).toEqual({
+      reason: '',
+      newMatterReason: '新增了拖欠社保的事实和理由',
+      version: 7,
+    });
   });
 
   it('R1.6: a direct reply carries the signature only when the petitioner accepts and ceases', () => {

@@ -95,20 +95,53 @@ export const RECEPTION = {
     group: 'main',
     order: 10,
     done: 'detail.decided',
-    fields: function AcceptFields() {
-      const { t } = useFieldKit();
+    fields: function AcceptFields({ matter }: FieldsProps) {
+      const { t, req } = useFieldKit();
+      // R1.9: the same matter was closed for good before: it is accepted only as a new matter, with the reason why.
+      const again = matter.facts.sameMatterClosedForGood;
+      const label = t('a.accept.newMatterReason');
       return (
-        <Form.Item name="reason" label={t('a.accept.reason')}>
-          <Input.TextArea
-            autoSize={{ minRows: 2, maxRows: 6 }}
-            maxLength={1000}
-            data-testid="action-reason"
-            autoFocus
-          />
-        </Form.Item>
+        <>
+          {again ? (
+            <Form.Item name="newMatterReason" label={label} extra={t('a.accept.newMatterHint')} rules={req(label)}>
+              <Input.TextArea
+                autoSize={{ minRows: 3, maxRows: 8 }}
+                maxLength={1000}
+                showCount
+                data-testid={tid('newMatterReason')}
+                autoFocus
+              />
+            </Form.Item>
+          ) : null}
+          <Form.Item name="reason" label={t('a.accept.reason')}>
+            <Input.TextArea
+              autoSize={{ minRows: 2, maxRows: 6 }}
+              maxLength={1000}
+              data-testid="action-reason"
+              autoFocus={!again}
+            />
+          </Form.Item>
+        </>
       );
     },
-    toBody: (v, m) => ({ reason: str(v.reason), version: m.version }),
+    toBody: (v, m) => ({ reason: str(v.reason), newMatterReason: str(v.newMatterReason), version: m.version }),
+    // R1.9, R1.5a: the earlier matters of the same person on the same subject that were closed for good.
+    context: (m, { t, ct }) =>
+      m.facts.sameMatterClosedForGood
+        ? [
+            {
+              key: 'closedForGood',
+              label: t('a.accept.closedForGood'),
+              children: (
+                <span data-testid="accept-closed-for-good">
+                  {t('a.accept.closedForGoodWarning', {
+                    matters: m.closedForGoodMatters.map((x) => `${x.petitionNo}（${ct('state', x.state)}）`).join('、'),
+                  })}
+                </span>
+              ),
+            },
+          ]
+        : [],
   },
   notAccept: {
     group: 'refuse',

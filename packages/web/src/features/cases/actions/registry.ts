@@ -6,6 +6,7 @@
 import { MATTER_ACTIONS, type MatterAction } from '@hall/domain';
 import { ASSIGNMENT } from './assignment';
 import { CLOSING } from './closing';
+import { COUNTY } from './county';
 import { ACTION_GROUP_KEYS, type ActionDescriptor, type ActionGroup, type ActionRegistry } from './descriptor';
 import { HANDLING } from './handling';
 import { MEDIATION } from './mediation';
@@ -13,10 +14,11 @@ import { RECEPTION } from './reception';
 import { REVIEW } from './review';
 
 /** The stage files, in the order a case goes through them. */
-export const STAGES = { RECEPTION, MEDIATION, ASSIGNMENT, HANDLING, CLOSING, REVIEW } as const;
+export const STAGES = { RECEPTION, COUNTY, MEDIATION, ASSIGNMENT, HANDLING, CLOSING, REVIEW } as const;
 
 export const ACTIONS = {
   ...RECEPTION,
+  ...COUNTY,
   ...MEDIATION,
   ...ASSIGNMENT,
   ...HANDLING,

@@ -259,6 +259,31 @@ function AssignmentsTab({ detail }: { detail: MatterDetail }) {
   );
 }
 
+/** R1.8: the county's receipt of a direct transfer and its answer to the petitioner. */
+function CountyRecords({ row }: { row: Row<'transfers'> }) {
+  const { t } = useTranslation('case');
+  if (row.kind !== 'county') return <>—</>;
+  if (!row.receipt) return <Tag color="gold">{t('transfer.awaitingReceipt')}</Tag>;
+  return (
+    <Space orientation="vertical" size={2} data-testid={`transfer-county-${row.id}`}>
+      <span>
+        <Tag color="success">{t('transfer.received')}</Tag>
+        <AtBy at={row.receipt.at} name={row.receipt.byName} />
+      </span>
+      {row.receipt.note ? <Typography.Text type="secondary" style={pre}>{row.receipt.note}</Typography.Text> : null}
+      {row.answer ? (
+        <>
+          <Typography.Text strong>{t('transfer.answeredOn', { date: row.answer.answeredOn })}</Typography.Text>
+          <Typography.Text style={pre} data-testid={`transfer-answer-${row.id}`}>
+            {row.answer.text}
+          </Typography.Text>
+          <AtBy at={row.answer.at} name={row.answer.byName} />
+        </>
+      ) : null}
+    </Space>
+  );
+}
+
 function TransfersTab({ detail }: { detail: MatterDetail }) {
   const { t } = useTranslation('case');
   const ct = useCommonT();
@@ -277,6 +302,7 @@ function TransfersTab({ detail }: { detail: MatterDetail }) {
         },
         { title: t('transfer.note'), dataIndex: 'note', render: (v: string | null) => <span style={pre}>{v ?? ''}</span> },
         { title: t('transfer.at'), key: 'at', render: (_, r) => <AtBy at={r.at} name={r.byName} /> },
+        { title: t('transfer.county'), key: 'county', render: (_, r) => <CountyRecords row={r} /> },
       ]}
     />
   );

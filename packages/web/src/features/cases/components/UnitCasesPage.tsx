@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../../../lib/auth';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { LoadMore } from '../../../components/LoadMore';
 import { MatterTable } from '../../../components/MatterTable';
 import { useUnitCases, type CaseScope } from '../api';
 
@@ -47,7 +48,7 @@ export function UnitCasesPage() {
             onSearch={(v) => update({ q: v.trim() || undefined })}
             data-testid="cases-search"
           />
-          <Button onClick={() => void list.refetch()} loading={list.isFetching}>
+          <Button onClick={() => void list.query.refetch()} loading={list.query.isFetching && !list.query.isFetchingNextPage}>
             {t('common:btn.refresh')}
           </Button>
         </Space>
@@ -62,16 +63,29 @@ export function UnitCasesPage() {
         onChange={(k) => update({ scope: k === 'open' ? undefined : k })}
         items={SCOPES.map((s) => ({ key: s, label: <span data-testid={`cases-scope-${s}`}>{t(`unit.scope.${s}`)}</span> }))}
         tabBarExtraContent={
-          list.data ? <Typography.Text type="secondary">{t('unit.count', { count: list.data.length })}</Typography.Text> : null
+          list.query.data ? (
+            <Typography.Text type="secondary" data-testid="unit-cases-total">
+              {t('unit.count', { count: list.total })}
+            </Typography.Text>
+          ) : null
         }
       />
-      {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
+      {list.query.error ? <ErrorAlert error={list.query.error} onRetry={() => void list.query.refetch()} /> : null}
       <MatterTable
-        rows={list.data ?? []}
-        loading={list.isPending}
+        rows={list.items}
+        loading={list.query.isPending}
+        serverPaged
         onOpen={(id) => navigate(`/matters/${id}`)}
         showWindow
         testId="unit-cases-table"
+      />
+      <LoadMore
+        shown={list.items.length}
+        total={list.total}
+        hasMore={list.hasMore}
+        loading={list.query.isFetchingNextPage}
+        onLoadMore={list.loadMore}
+        testId="unit-cases-more"
       />
     </Card>
   );

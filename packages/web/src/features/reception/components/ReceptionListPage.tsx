@@ -5,6 +5,7 @@ import { useMe } from '../../../lib/auth';
 import { can, Permission } from '../../../lib/policy';
 import { hallWindows, useReference, windowLabel } from '../../../lib/reference';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { LoadMore } from '../../../components/LoadMore';
 import { MatterTable } from '../../../components/MatterTable';
 import { useMatters, type Scope } from '../api';
 
@@ -70,7 +71,7 @@ export function ReceptionListPage() {
             onSearch={(v) => update({ q: v.trim() || undefined })}
             data-testid="reception-search"
           />
-          <Button onClick={() => void list.refetch()} loading={list.isFetching} title={t('list.autoRefresh')}>
+          <Button onClick={() => void list.query.refetch()} loading={list.query.isFetching && !list.query.isFetchingNextPage} title={t('list.autoRefresh')}>
             {t('common:btn.refresh')}
           </Button>
         </Space>
@@ -84,19 +85,30 @@ export function ReceptionListPage() {
           label: <span data-testid={`reception-scope-${s}`}>{t(`list.scope.${s}`)}</span>,
         }))}
         tabBarExtraContent={
-          list.data ? (
-            <Typography.Text type="secondary">{t('list.count', { count: list.data.length })}</Typography.Text>
+          list.query.data ? (
+            <Typography.Text type="secondary" data-testid="reception-total">
+              {t('list.count', { count: list.total })}
+            </Typography.Text>
           ) : null
         }
         style={{ marginBottom: 0 }}
       />
-      {list.error ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
+      {list.query.error ? <ErrorAlert error={list.query.error} onRetry={() => void list.query.refetch()} /> : null}
       <MatterTable
-        rows={list.data ?? []}
-        loading={list.isPending}
+        rows={list.items}
+        loading={list.query.isPending}
+        serverPaged
         onOpen={(id) => navigate(`/matters/${id}`)}
         showWindow={readAll}
         testId="reception-table"
+      />
+      <LoadMore
+        shown={list.items.length}
+        total={list.total}
+        hasMore={list.hasMore}
+        loading={list.query.isFetchingNextPage}
+        onLoadMore={list.loadMore}
+        testId="reception-more"
       />
     </Card>
   );
