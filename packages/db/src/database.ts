@@ -52,6 +52,14 @@ async function pingWith(run: () => Promise<unknown>, timeoutMs: number): Promise
   }
 }
 
+const PREPARED_MARK = /^\/\*prepare:([a-z0-9_]+)\*\//;
+
+/**
+ * Marks a large, hot statement to be prepared once per connection on PostgreSQL (a named
+ * statement); a comment for SQLite, whose statements are cached anyway (sqlite-statements.ts).
+ */
+export const preparedName = (name: string, text: string) => `/*prepare:${name}*/ ${text}`;
+
 // COUNT(*) and bigint come back as strings from pg; our counts fit in a JS number.
 pg.types.setTypeParser(20, (v) => Number(v));
 
@@ -76,6 +84,15 @@ export function openDatabase(opts: {
     class Client extends pg.Client {
       constructor(config?: string | pg.ClientConfig) {
         super({ ...(typeof config === 'string' ? { connectionString: config } : config), connectionTimeoutMillis: connectTimeoutMs });
+      }
+      // A statement marked `/*prepare:<name>*/` (preparedName) becomes a named prepared statement of
+      // this connection: parsed and planned once, not at every run (the case bundle took 3.6 ms to
+      // plan and 0.7 ms to run).
+      override query(...args: unknown[]): never {
+        const [text, values] = args;
+        const name = typeof text === 'string' ? PREPARED_MARK.exec(text)?.[1] : undefined;
+        const call = super.query as (...a: unknown[]) => never;
+        return name && args.length <= 2 ? call.call(this, { name, text, values }) : call.apply(this, args);
       }
     }
     const pool = new pg.Pool({

@@ -13,9 +13,10 @@
  * (case-bundle.db.test.ts) compares the lists with the tables, so a migration that adds a column
  * fails until the bundle carries it.
  */
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { CompiledQuery, type Kysely, PostgresAdapter, sql } from 'kysely';
 import { jsonArrayFrom as pgArray } from 'kysely/helpers/postgres';
 import { jsonArrayFrom as sqliteArray } from 'kysely/helpers/sqlite';
+import { preparedName } from '../database.ts';
 import type { DB } from '../schema.ts';
 
 /** Every column of each table the bundle reads (checked against the tables by a test). */
@@ -142,6 +143,10 @@ export const BUNDLE_COLUMNS = {
 
 type Listed = keyof typeof BUNDLE_COLUMNS;
 
+/** A matter id no row has: where the compiled bundle query takes the real one. */
+const SENTINEL_ID = -2_000_000_017;
+const COMPILED = new Map<string, CompiledQuery>();
+
 const parse = <T>(v: unknown): T[] => (typeof v === 'string' ? (JSON.parse(v) as T[]) : ((v ?? []) as T[]));
 
 export class CaseBundleRepository {
@@ -157,10 +162,11 @@ export class CaseBundleRepository {
   }
 
   /** One query: the matter, its petitioner and names, and every record list of the case. */
-  async load(matterId: number, earlierLimit = 200) {
+  /** The bundle's query for one matter (built once per dialect and limit: see `load`). */
+  private query(matterId: number, earlierLimit: number) {
     const c = <T extends Listed>(t: T) =>
       BUNDLE_COLUMNS[t].map((k) => `${t}.${k}`) as unknown as `${T}.${(typeof BUNDLE_COLUMNS)[T][number]}`[];
-    const row = await this.db
+    return this.db
       .selectFrom('matter')
       .innerJoin('petitioner', 'petitioner.id', 'matter.petitioner_id')
       .innerJoin('hall', 'hall.id', 'matter.hall_id')
@@ -414,8 +420,26 @@ export class CaseBundleRepository {
             .orderBy('holiday_year.year'),
         ).as('calendar_years'),
       ])
-      .where('matter.id', '=', matterId)
-      .executeTakeFirst();
+      .where('matter.id', '=', matterId);
+  }
+
+  /**
+   * One query: the matter, its petitioner and names, and every record list of the case. The query
+   * is large, and building it (not running it) was a third of a case detail's CPU: it is compiled
+   * once per dialect and limit, and run with the matter's id in place of a sentinel parameter.
+   */
+  async load(matterId: number, earlierLimit = 200) {
+    type Row = Awaited<ReturnType<ReturnType<CaseBundleRepository['query']>['executeTakeFirst']>>;
+    const key = `${this.pg ? 'pg' : 'sqlite'}:${earlierLimit}`;
+    let compiled = COMPILED.get(key);
+    if (!compiled) {
+      compiled = this.query(SENTINEL_ID, earlierLimit).compile();
+      if (compiled.parameters.filter((p) => p === SENTINEL_ID).length !== 1) throw new Error('case bundle: the matter id must be one parameter');
+      COMPILED.set(key, compiled);
+    }
+    const parameters = compiled.parameters.map((p) => (p === SENTINEL_ID ? matterId : p));
+    const result = await this.db.executeQuery<NonNullable<Row>>(CompiledQuery.raw(preparedName(`case_bundle_${earlierLimit}`, compiled.sql), [...parameters]));
+    const row = result.rows[0];
     if (!row) return undefined;
     // SQLite hands the arrays over as JSON text; PostgreSQL as parsed JSON.
     return {
