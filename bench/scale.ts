@@ -122,8 +122,28 @@ const row = (dialect: string, n: number, what: string, m: Measured, raw?: Measur
   );
 const notes: string[] = [];
 
-for (const dialect of testDialects()) {
-  for (const n of SCALES) {
+// Each database and size runs in a process of its own (BENCH_ONE=<dialect>:<n>), so that the RSS
+// measured is that run's app alone; this process starts them one after another and prints the table.
+const one = process.env.BENCH_ONE?.split(':');
+const runs: ['sqlite' | 'postgres', number][] = one ? [[one[0] as 'sqlite' | 'postgres', Number(one[1])]] : [];
+if (!one) {
+  for (const dialect of testDialects()) {
+    for (const n of SCALES) {
+      const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+        env: { ...process.env, BENCH_ONE: `${dialect}:${n}` },
+        stdio: ['ignore', 'pipe', 'inherit'],
+        encoding: 'utf8',
+        maxBuffer: 64 * 2 ** 20,
+      });
+      if (child.status !== 0) throw new Error(`${dialect} ${n}: exit ${child.status}`);
+      const out = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { rows: string[]; notes: string[] };
+      rows.push(...out.rows);
+      notes.push(...out.notes);
+    }
+  }
+}
+for (const [dialect, n] of runs) {
+  {
     const fresh = await freshTarget(dialect, n);
     // Generated in a child process, so that this process's RSS is the app's alone.
     const t0 = performance.now();
@@ -217,7 +237,7 @@ for (const dialect of testDialects()) {
     const hallDetail20 = rows.find((r) => r.includes(`| ${dialect} | ${n.toLocaleString('en')} | case detail, ${DESKS} users`))!;
     rows.push(`| ${dialect} | ${n.toLocaleString('en')} | raw case detail (2 queries), ${DESKS} users | ${rawRead.perSecond.toFixed(0)} | ${ms(rawRead.p50)} | ${ms(rawRead.p95)} | ${ms(rawRead.p99)} | Hall's detail at ${DESKS}: ${(Number(hallDetail20.split('|')[4]) / rawRead.perSecond).toFixed(2)} of raw |`);
     notes.push(
-      `- ${dialect}, ${n.toLocaleString('en')} matters: generated in ${genSeconds.toFixed(0)} s (${gen.petitioners.toLocaleString('en')} petitioners, ${gen.events.toLocaleString('en')} timeline events, ${gen.deadlines.toLocaleString('en')} deadlines, ${gen.documents.toLocaleString('en')} documents, ${gen.tickets.toLocaleString('en')} queue tickets); database ${(await fresh.size() / 1e6).toFixed(0)} MB; process RSS after the run ${(rss / 1e6).toFixed(0)} MB (heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB).`,
+      `- ${dialect}, ${n.toLocaleString('en')} matters: generated in ${genSeconds.toFixed(0)} s (${gen.petitioners.toLocaleString('en')} petitioners, ${gen.events.toLocaleString('en')} timeline events, ${gen.deadlines.toLocaleString('en')} deadlines, ${gen.documents.toLocaleString('en')} documents, ${gen.tickets.toLocaleString('en')} queue tickets); database ${(await fresh.size() / 1e6).toFixed(0)} MB; the app's process: RSS ${(rss / 1e6).toFixed(0)} MB after the run, peak ${(process.resourceUsage().maxRSS / 1e3).toFixed(0)} MB (heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB).`,
     );
     await app.close();
     await database.destroy();
@@ -226,6 +246,10 @@ for (const dialect of testDialects()) {
   }
 }
 
+if (one) {
+  console.log(JSON.stringify({ rows, notes }));
+  process.exit(0);
+}
 console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
 console.log(`Requests per scenario: ${REQUESTS}; registrations: ${REGISTRATIONS}; the app in-process (Fastify inject).\n`);
 console.log('| db | matters | scenario | req/s | p50 ms | p95 ms | p99 ms | raw req/s (Hall ÷ raw) |');

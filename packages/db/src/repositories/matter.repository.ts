@@ -1,4 +1,4 @@
-import type { Expression, Kysely, SqlBool } from 'kysely';
+import { type Expression, type Kysely, PostgresAdapter, type SqlBool, sql } from 'kysely';
 import type { DB, NewMatter } from '../schema.ts';
 
 export interface MatterListFilter {
@@ -37,8 +37,15 @@ export interface MatterPageRange {
   limit: number;
 }
 
+/** A state filter wider than this many states is "broad" (see `filtered`). */
+const BROAD_STATES = 4;
+
 export class MatterRepository {
   constructor(private readonly db: Kysely<DB>) {}
+
+  private get pg() {
+    return this.db.getExecutor().adapter instanceof PostgresAdapter;
+  }
 
   /** Next number of the hall's per-year sequence: one atomic upsert, so concurrent registrations never share one. */
   async nextSequence(hallId: number, year: number): Promise<number> {
@@ -86,7 +93,7 @@ export class MatterRepository {
    * what the pages show. Only `matter` is read here (the count joins nothing); a search by the
    * petitioner's name or number asks for the people in a subquery.
    */
-  private filtered(f: MatterListFilter) {
+  private filtered(f: MatterListFilter, ordered = false) {
     let q = this.db.selectFrom('matter').where('matter.hall_id', '=', f.hallId);
     if (f.windowId !== undefined) q = q.where('matter.window_id', '=', f.windowId);
     if (f.assignedUnitId !== undefined && !f.withCountyTransfers) q = q.where('matter.assigned_unit_id', '=', f.assignedUnitId);
@@ -123,6 +130,11 @@ export class MatterRepository {
           ]),
         ]),
       );
+    } else if (states?.length && ordered && states.length > BROAD_STATES && !this.pg) {
+      // SQLite: a page of a broad state filter (the open cases: fifteen states, the newest first) is read
+      // backwards along (hall_id, registered_at) and filtered, not gathered from fifteen index ranges and
+      // sorted — the open cases are the recent ones. The unary + keeps the planner off the state index.
+      q = q.where(sql<string>`+${sql.ref('matter.state')}`, 'in', states);
     } else if (states?.length) q = q.where('matter.state', 'in', states);
     if (f.petitionerId !== undefined) q = q.where('matter.petitioner_id', '=', f.petitionerId);
     if (f.excludeId !== undefined) q = q.where('matter.id', '!=', f.excludeId);
@@ -172,7 +184,7 @@ export class MatterRepository {
    * (…, registered_at, id) indexes on both SQLite and PostgreSQL, the second drops the ties already shown.
    */
   list(f: MatterListFilter & MatterPageRange) {
-    let q = this.filtered(f)
+    let q = this.filtered(f, true)
       .innerJoin('petitioner', 'petitioner.id', 'matter.petitioner_id')
       .innerJoin('hall_window', 'hall_window.id', 'matter.window_id')
       .leftJoin('content_category', 'content_category.id', 'matter.category_id')

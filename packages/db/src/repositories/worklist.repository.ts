@@ -13,6 +13,24 @@ export interface WorkScope {
   states: readonly string[];
   windowId?: number | null;
   unitId?: number | null;
+  /**
+   * Narrower candidates (the inbox, issue 9 §3): when given, a matter is in scope only if it is in the
+   * states above (and the window / unit) AND in one of these parts. Each part is a superset of what a
+   * category can hold, so the workflow's own check still decides, over far fewer cases.
+   */
+  parts?: readonly WorkPart[];
+}
+
+export interface WorkPart {
+  states: readonly string[];
+  /** Only the window's cases (a window's work) … */
+  windowId?: number;
+  /** … or only the unit's (a unit's work). */
+  unitId?: number;
+  /** Only cases with an extension request waiting. */
+  pendingExtension?: boolean;
+  /** Only cases whose active handling deadline fell before this day (overdue). */
+  handleDueBefore?: string;
 }
 
 const count = (v: unknown) => Number(v ?? 0);
@@ -33,7 +51,50 @@ export class WorklistRepository {
     } else if (unitId !== null) {
       q = q.where('matter.assigned_unit_id', '=', unitId);
     }
+    if (f.parts) {
+      const parts = f.parts.filter((p) => p.states.length > 0);
+      if (parts.length === 0) return q.where('matter.id', '=', -1);
+      q = q.where((eb) =>
+        eb.or(
+          parts.map((p) => {
+            const conds = [eb('matter.state', 'in', p.states)];
+            if (p.windowId !== undefined) conds.push(eb('matter.window_id', '=', p.windowId));
+            if (p.unitId !== undefined) conds.push(eb('matter.assigned_unit_id', '=', p.unitId));
+            // Probes per candidate through the (matter_id, …) indexes: the candidates are the cases in
+            // the part's states; an id list of every passed deadline would be far longer.
+            if (p.pendingExtension) {
+              conds.push(
+                eb.exists(eb.selectFrom('extension').select('extension.id').whereRef('extension.matter_id', '=', 'matter.id').where('extension.status', '=', 'pending')),
+              );
+            }
+            if (p.handleDueBefore !== undefined) {
+              conds.push(
+                eb.exists(
+                  eb
+                    .selectFrom('deadline')
+                    .select('deadline.id')
+                    .whereRef('deadline.matter_id', '=', 'matter.id')
+                    .where('deadline.kind', '=', 'handle')
+                    .where('deadline.status', '=', 'active')
+                    .where('deadline.due', '<', p.handleDueBefore),
+                ),
+              );
+            }
+            return eb.and(conds);
+          }),
+        ),
+      );
+    }
     return q;
+  }
+
+  /**
+   * The matters of a scope: its subquery, or the ids already found (the batch reads the matters once,
+   * then every record list by their ids, instead of evaluating the scope eight times).
+   */
+  private within(f: WorkScope | readonly number[]) {
+    if (!Array.isArray(f)) return this.scoped(f as WorkScope);
+    return (f as readonly number[]).length ? [...(f as readonly number[])] : [-1];
   }
 
   /** The matters in scope with the names a work list shows. */
@@ -64,11 +125,11 @@ export class WorklistRepository {
   }
 
   /** When each matter in scope entered its current state: its last state-changing event. */
-  stateSince(f: WorkScope) {
+  stateSince(f: WorkScope | readonly number[]) {
     return this.db
       .selectFrom('matter_event')
       .select(['matter_id', (eb) => eb.fn.max('at').as('at')])
-      .where('matter_id', 'in', this.scoped(f))
+      .where('matter_id', 'in', this.within(f))
       .where('to_state', 'is not', null)
       .where((eb) => eb.or([eb('from_state', 'is', null), eb('from_state', '<>', eb.ref('to_state'))]))
       .groupBy('matter_id')
@@ -76,64 +137,64 @@ export class WorklistRepository {
   }
 
   /** Assignments of the matters in scope, oldest first (the last one per matter is the current one). */
-  assignments(f: WorkScope) {
+  assignments(f: WorkScope | readonly number[]) {
     return this.db
       .selectFrom('assignment')
       .select(['id', 'matter_id', 'unit_id', 'status', 'proposed_at', 'decided_at', 'responded_at'])
-      .where('matter_id', 'in', this.scoped(f))
+      .where('matter_id', 'in', this.within(f))
       .orderBy('id')
       .execute();
   }
 
   /** Active deadlines of the given kinds, oldest first. */
-  activeDeadlines(f: WorkScope, kinds: readonly string[]) {
+  activeDeadlines(f: WorkScope | readonly number[], kinds: readonly string[]) {
     return this.db
       .selectFrom('deadline')
       .select(['id', 'matter_id', 'kind', 'due'])
       .where('status', '=', 'active')
       .where('kind', 'in', kinds)
-      .where('matter_id', 'in', this.scoped(f))
+      .where('matter_id', 'in', this.within(f))
       .orderBy('id')
       .execute();
   }
 
-  pendingExtensions(f: WorkScope) {
+  pendingExtensions(f: WorkScope | readonly number[]) {
     return this.db
       .selectFrom('extension')
       .select(['id', 'matter_id', 'days', 'requested_at'])
       .where('status', '=', 'pending')
-      .where('matter_id', 'in', this.scoped(f))
+      .where('matter_id', 'in', this.within(f))
       .orderBy('id')
       .execute();
   }
 
   /** The matters in scope with a note of this kind (e.g. the leader-day special report, R1.22a). */
-  async mattersWithNote(f: WorkScope, kind: string): Promise<number[]> {
+  async mattersWithNote(f: WorkScope | readonly number[], kind: string): Promise<number[]> {
     const rows = await this.db
       .selectFrom('matter_note')
       .select('matter_id')
       .distinct()
       .where('kind', '=', kind)
-      .where('matter_id', 'in', this.scoped(f))
+      .where('matter_id', 'in', this.within(f))
       .execute();
     return rows.map((r) => r.matter_id);
   }
 
   /** Opinions of the matters in scope, oldest first (the last one per matter is the latest). */
-  opinions(f: WorkScope) {
+  opinions(f: WorkScope | readonly number[]) {
     return this.db
       .selectFrom('opinion')
       .select(['id', 'matter_id', 'petitioner_view', 'issued_at', 'delivered_on'])
-      .where('matter_id', 'in', this.scoped(f))
+      .where('matter_id', 'in', this.within(f))
       .orderBy('id')
       .execute();
   }
 
-  supervisionActs(f: WorkScope) {
+  supervisionActs(f: WorkScope | readonly number[]) {
     return this.db
       .selectFrom('supervision_act')
       .select(['matter_id', 'kind', 'on_date'])
-      .where('matter_id', 'in', this.scoped(f))
+      .where('matter_id', 'in', this.within(f))
       .orderBy('id')
       .execute();
   }
