@@ -37,6 +37,7 @@ import { chinaYear, formatPetitionNo, gb11643CheckChar, queryCodeFromBytes } fro
 import { type DB, auditRowHash, migrate, openDatabase, toJson } from '@hall/db';
 import { seedDemo } from '../packages/server/src/demo/seed.ts';
 import { PiiCipher } from '../packages/server/src/pii.ts';
+import { type Measured, runPool } from './pool.ts';
 import {
   sealAddress,
   sealIdNumber,
@@ -44,13 +45,7 @@ import {
   sealPhone,
 } from '../packages/server/src/modules/reception/personal-data.ts';
 
-export interface RawResult {
-  n: number;
-  perSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-}
+export type RawResult = Measured;
 
 export interface RawDb {
   dialect: 'sqlite' | 'postgres';
@@ -131,27 +126,6 @@ export async function openRaw(
   };
 }
 
-const pct = (xs: number[], p: number) => {
-  const s = Float64Array.from(xs).sort();
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-};
-
-async function runPool(n: number, concurrency: number, task: (i: number) => Promise<unknown>): Promise<RawResult> {
-  const latencies: number[] = [];
-  let next = 0;
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let i = next++; i < n; i = next++) {
-        const t0 = performance.now();
-        await task(i);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const seconds = (performance.now() - start) / 1000;
-  return { n, perSecond: n / seconds, p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99) };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Registration

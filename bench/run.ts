@@ -7,28 +7,11 @@ import os from 'node:os';
 import { gb11643CheckChar } from '@hall/domain';
 import { testDialects } from '@hall/db/testing';
 import { createTestApp, demoRegistration } from '../packages/server/src/testing.ts';
+import { runPool } from './pool.ts';
 
 const N = Number(process.env.BENCH_N ?? 500);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
 
-const pct = (xs: number[], p: number) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
-
-async function runPool(n: number, concurrency: number, task: (i: number) => Promise<void>) {
-  const latencies: number[] = [];
-  let next = 0;
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let i = next++; i < n; i = next++) {
-        const t0 = performance.now();
-        await task(i);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const seconds = (performance.now() - start) / 1000;
-  return { perSecond: n / seconds, p50: pct(latencies, 50), p99: pct(latencies, 99) };
-}
 
 const rows: string[] = [];
 for (const dialect of testDialects()) {

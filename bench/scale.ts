@@ -31,6 +31,7 @@ import { pgAdminUrl, testDialects } from '@hall/db/testing';
 import { buildApp } from '../packages/server/src/app.ts';
 import { testConfig } from '../packages/server/src/config.ts';
 import { DEMO_PASSWORD } from '../packages/server/src/demo/seed.ts';
+import { type Measured, runPool } from './pool.ts';
 import { openRaw, rawDetail, rawRegistration } from './raw.ts';
 
 const SCALES = (process.env.BENCH_SCALES ?? '1000,1000000').split(',').map(Number);
@@ -40,31 +41,8 @@ const DESKS = 20;
 // A working-day afternoon in China: the generated history ends here, and the app's clock stands here.
 const NOW = new Date('2026-12-04T07:00:00Z');
 
-const pct = (xs: number[], p: number) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const ms = (x: number) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
 
-interface Measured {
-  perSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-}
-
-async function pool(n: number, concurrency: number, task: (i: number) => Promise<void>): Promise<Measured> {
-  const latencies: number[] = [];
-  let next = 0;
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let i = next++; i < n; i = next++) {
-        const t0 = performance.now();
-        await task(i);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  return { perSecond: n / ((performance.now() - start) / 1000), p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99) };
-}
 
 /** A fresh database for one run: a SQLite file, or a PostgreSQL database on the admin URL's server. */
 async function freshTarget(dialect: 'sqlite' | 'postgres', n: number): Promise<{ target: string; drop: () => Promise<void>; size: () => Promise<number> }> {
@@ -129,7 +107,7 @@ const runs: ['sqlite' | 'postgres', number][] = one ? [[one[0] as 'sqlite' | 'po
 if (!one) {
   for (const dialect of testDialects()) {
     for (const n of SCALES) {
-      const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+      const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url)], {
         env: { ...process.env, BENCH_ONE: `${dialect}:${n}` },
         stdio: ['ignore', 'pipe', 'inherit'],
         encoding: 'utf8',
@@ -184,11 +162,11 @@ for (const [dialect, n] of runs) {
 
     for (const concurrency of [1, DESKS]) {
       const label = concurrency === 1 ? '1 user' : `${DESKS} users`;
-      row(dialect, n, `case detail, ${label}`, await pool(REQUESTS, concurrency, async () => void (await get(`/api/matters/${pick(all)}`, who.director!))));
-      row(dialect, n, `reception list (today, window), ${label}`, await pool(REQUESTS, concurrency, async () => void (await get('/api/matters?scope=today', who.reception1!))));
-      row(dialect, n, `open cases list, ${label}`, await pool(REQUESTS, concurrency, async () => void (await get('/api/matters?scope=open', who.director!))));
+      row(dialect, n, `case detail, ${label}`, await runPool(REQUESTS, concurrency, async () => void (await get(`/api/matters/${pick(all)}`, who.director!))));
+      row(dialect, n, `reception list (today, window), ${label}`, await runPool(REQUESTS, concurrency, async () => void (await get('/api/matters?scope=today', who.reception1!))));
+      row(dialect, n, `open cases list, ${label}`, await runPool(REQUESTS, concurrency, async () => void (await get('/api/matters?scope=open', who.director!))));
       for (const u of ['director', 'reception1', 'handler1'] as const) {
-        row(dialect, n, `inbox (${u}), ${label}`, await pool(REQUESTS, concurrency, async () => void (await get('/api/inbox', who[u]!))));
+        row(dialect, n, `inbox (${u}), ${label}`, await runPool(REQUESTS, concurrency, async () => void (await get('/api/inbox', who[u]!))));
       }
     }
     const urges = urgeable.slice(0, Math.min(REQUESTS, urgeable.length));
@@ -198,7 +176,7 @@ for (const [dialect, n] of runs) {
       dialect,
       n,
       `workflow action (urge), ${DESKS} users`,
-      await pool(urges.length, DESKS, async (i) => {
+      await runPool(urges.length, DESKS, async (i) => {
         const id = urges[i]!.id;
         const res = await app.inject({ method: 'POST', url: `/api/matters/${id}/actions/urge`, headers: { cookie: who.reception1! }, payload: { reason: '信访人催办', version: versions.get(id) } });
         if (res.statusCode !== 200) throw new Error(`urge ${id}: ${res.body}`);
@@ -208,7 +186,7 @@ for (const [dialect, n] of runs) {
     // Registration at 20 desks, then the raw script's on the same database (its own new people).
     const category = await database.db.selectFrom('content_category').select('id').where('code', '=', '06').executeTakeFirstOrThrow();
     const unit = await database.db.selectFrom('unit').select('id').where('name', '=', '市人力资源和社会保障局').executeTakeFirstOrThrow();
-    const registration = await pool(REGISTRATIONS, DESKS, async (i) => {
+    const registration = await runPool(REGISTRATIONS, DESKS, async (i) => {
       const payload = {
         petitioner: { name: `来访人${i}`, idType: 'resident', idNumber: idNumber(i), phone: '13812345678', address: '苏州市吴中区东吴北路1号' },
         peopleCount: 1,
@@ -227,6 +205,8 @@ for (const [dialect, n] of runs) {
       const res = await app.inject({ method: 'POST', url: '/api/registrations', headers: { cookie: who.registrar! }, payload });
       if (res.statusCode !== 200) throw new Error(`registration: ${res.body}`);
     });
+    // What the app keeps, not what the collector has not yet reclaimed.
+    (globalThis as { gc?: () => void }).gc?.();
     const rss = process.memoryUsage().rss;
     const raw = await openRaw(fresh.target, { key, poolSize: DESKS });
     const rawReg = await rawRegistration(raw, REGISTRATIONS, DESKS, { base: 500_000 });
@@ -237,7 +217,7 @@ for (const [dialect, n] of runs) {
     const hallDetail20 = rows.find((r) => r.includes(`| ${dialect} | ${n.toLocaleString('en')} | case detail, ${DESKS} users`))!;
     rows.push(`| ${dialect} | ${n.toLocaleString('en')} | raw case detail (2 queries), ${DESKS} users | ${rawRead.perSecond.toFixed(0)} | ${ms(rawRead.p50)} | ${ms(rawRead.p95)} | ${ms(rawRead.p99)} | Hall's detail at ${DESKS}: ${(Number(hallDetail20.split('|')[4]) / rawRead.perSecond).toFixed(2)} of raw |`);
     notes.push(
-      `- ${dialect}, ${n.toLocaleString('en')} matters: generated in ${genSeconds.toFixed(0)} s (${gen.petitioners.toLocaleString('en')} petitioners, ${gen.events.toLocaleString('en')} timeline events, ${gen.deadlines.toLocaleString('en')} deadlines, ${gen.documents.toLocaleString('en')} documents, ${gen.tickets.toLocaleString('en')} queue tickets); database ${(await fresh.size() / 1e6).toFixed(0)} MB; the app's process: RSS ${(rss / 1e6).toFixed(0)} MB after the run, peak ${(process.resourceUsage().maxRSS / 1e3).toFixed(0)} MB (heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB).`,
+      `- ${dialect}, ${n.toLocaleString('en')} matters: generated in ${genSeconds.toFixed(0)} s (${gen.petitioners.toLocaleString('en')} petitioners, ${gen.events.toLocaleString('en')} timeline events, ${gen.deadlines.toLocaleString('en')} deadlines, ${gen.documents.toLocaleString('en')} documents, ${gen.tickets.toLocaleString('en')} queue tickets); database ${(await fresh.size() / 1e6).toFixed(0)} MB; the app's process: RSS ${(rss / 1e6).toFixed(0)} MB after the run and a collection, peak ${(process.resourceUsage().maxRSS / 1e3).toFixed(0)} MB (heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB).`,
     );
     await app.close();
     await database.destroy();

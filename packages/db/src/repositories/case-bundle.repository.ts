@@ -17,6 +17,7 @@ import { CompiledQuery, type Kysely, PostgresAdapter, sql } from 'kysely';
 import { jsonArrayFrom as pgArray } from 'kysely/helpers/postgres';
 import { jsonArrayFrom as sqliteArray } from 'kysely/helpers/sqlite';
 import { preparedName } from '../database.ts';
+import { SUMMARY_COLUMNS } from './matter.repository.ts';
 import type { DB } from '../schema.ts';
 
 /** Every column of each table the bundle reads (checked against the tables by a test). */
@@ -434,11 +435,14 @@ export class CaseBundleRepository {
     let compiled = COMPILED.get(key);
     if (!compiled) {
       compiled = this.query(SENTINEL_ID, earlierLimit).compile();
-      if (compiled.parameters.filter((p) => p === SENTINEL_ID).length !== 1) throw new Error('case bundle: the matter id must be one parameter');
+      if (compiled.parameters.filter((p) => p === SENTINEL_ID).length !== 1)
+        throw new Error('case bundle: the matter id must be one parameter');
       COMPILED.set(key, compiled);
     }
     const parameters = compiled.parameters.map((p) => (p === SENTINEL_ID ? matterId : p));
-    const result = await this.db.executeQuery<NonNullable<Row>>(CompiledQuery.raw(preparedName(`case_bundle_${earlierLimit}`, compiled.sql), [...parameters]));
+    const result = await this.db.executeQuery<NonNullable<Row>>(
+      CompiledQuery.raw(preparedName(`case_bundle_${earlierLimit}`, compiled.sql), [...parameters]),
+    );
     const row = result.rows[0];
     if (!row) return undefined;
     // SQLite hands the arrays over as JSON text; PostgreSQL as parsed JSON.
@@ -484,25 +488,7 @@ export class CaseBundleRepository {
       .innerJoin('hall_window', 'hall_window.id', 'matter.window_id')
       .leftJoin('content_category', 'content_category.id', 'matter.category_id')
       .leftJoin('staff_user as receptionist', 'receptionist.id', 'matter.receptionist_id')
-      .select([
-        'matter.id',
-        'matter.petition_no',
-        'matter.registered_at',
-        'matter.state',
-        'matter.visit_kind',
-        'matter.petitioner_id',
-        'matter.category_id',
-        'matter.summary',
-        'matter.window_id',
-        'matter.receptionist_id',
-        'matter.people_count',
-        'matter.locality_code',
-        'petitioner.name_enc as petitioner_name_enc',
-        'petitioner.id_masked',
-        'content_category.name as category_name',
-        'hall_window.name as window_name',
-        'receptionist.display_name as receptionist_name',
-      ])
+      .select(SUMMARY_COLUMNS)
       .select((eb) => [
         this.array(
           eb

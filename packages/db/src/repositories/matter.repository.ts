@@ -37,6 +37,30 @@ export interface MatterPageRange {
   limit: number;
 }
 
+/**
+ * The columns of a matter's summary row as every list shows it (joined with petitioner, hall_window,
+ * content_category and `staff_user as receptionist`): the lists and the person's earlier matters.
+ */
+export const SUMMARY_COLUMNS = [
+  'matter.id',
+  'matter.petition_no',
+  'matter.registered_at',
+  'matter.state',
+  'matter.visit_kind',
+  'matter.petitioner_id',
+  'matter.category_id',
+  'matter.summary',
+  'matter.window_id',
+  'matter.receptionist_id',
+  'matter.people_count',
+  'matter.locality_code',
+  'petitioner.name_enc as petitioner_name_enc',
+  'petitioner.id_masked',
+  'content_category.name as category_name',
+  'hall_window.name as window_name',
+  'receptionist.display_name as receptionist_name',
+] as const;
+
 /** A state filter wider than this many states is "broad" (see `filtered`). */
 const BROAD_STATES = 4;
 
@@ -189,25 +213,7 @@ export class MatterRepository {
       .innerJoin('hall_window', 'hall_window.id', 'matter.window_id')
       .leftJoin('content_category', 'content_category.id', 'matter.category_id')
       .leftJoin('staff_user as receptionist', 'receptionist.id', 'matter.receptionist_id')
-      .select([
-        'matter.id',
-        'matter.petition_no',
-        'matter.registered_at',
-        'matter.state',
-        'matter.visit_kind',
-        'matter.petitioner_id',
-        'matter.category_id',
-        'matter.summary',
-        'matter.window_id',
-        'matter.receptionist_id',
-        'matter.people_count',
-        'matter.locality_code',
-        'petitioner.name_enc as petitioner_name_enc',
-        'petitioner.id_masked',
-        'content_category.name as category_name',
-        'hall_window.name as window_name',
-        'receptionist.display_name as receptionist_name',
-      ]);
+      .select(SUMMARY_COLUMNS);
     const after = f.after;
     if (after) {
       q = q
