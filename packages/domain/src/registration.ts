@@ -81,8 +81,14 @@ export function chinaDayBounds(date: string): { start: string; end: string } {
 }
 
 /** Petition number: hall code, year, and the per-year sequence (e.g. SJ-2026-000042). */
+/** The petition number's shape: a prefix, then the sequence padded to `pad` digits (never cut). */
+export function petitionNoParts(hallCode: string, year: number): { prefix: string; pad: number } {
+  return { prefix: `${hallCode}-${year}-`, pad: 6 };
+}
+
 export function formatPetitionNo(hallCode: string, year: number, seq: number): string {
-  return `${hallCode}-${year}-${String(seq).padStart(6, '0')}`;
+  const { prefix, pad } = petitionNoParts(hallCode, year);
+  return `${prefix}${String(seq).padStart(pad, '0')}`;
 }
 
 /** Query codes avoid characters that are read wrongly aloud or on paper (0/O, 1/I/L). */

@@ -84,6 +84,36 @@ export class MatterRepository {
     return row.last_value;
   }
 
+  /**
+   * Inserts a matter numbered from the hall's per-year counter (issue 9 §3). On PostgreSQL the number
+   * is taken in the statement that inserts the matter (a CTE advances the counter), so the counter's
+   * row is locked from here to the commit, not from the start of the registration; on SQLite, whose
+   * writers are serialised anyway, the counter's upsert and the insert are two statements. `format`
+   * is the number's shape: `${prefix}` and the sequence padded to `pad` digits (never cut).
+   */
+  async insertNumbered(v: Omit<NewMatter, 'petition_no'>, o: { hallId: number; year: number; prefix: string; pad: number }) {
+    if (!this.pg) {
+      const seq = await this.nextSequence(o.hallId, o.year);
+      return this.insert({ ...v, petition_no: `${o.prefix}${String(seq).padStart(o.pad, '0')}` });
+    }
+    const digits = sql<string>`(select last_value::text from seq)`;
+    return this.db
+      .with('seq', (db) =>
+        db
+          .insertInto('petition_sequence')
+          .values({ hall_id: o.hallId, year: o.year, last_value: 1 })
+          .onConflict((oc) => oc.columns(['hall_id', 'year']).doUpdateSet((eb) => ({ last_value: eb('petition_sequence.last_value', '+', 1) })))
+          .returning('last_value'),
+      )
+      .insertInto('matter')
+      .values({
+        ...v,
+        petition_no: sql<string>`${o.prefix} || case when length(${digits}) >= ${o.pad} then ${digits} else lpad(${digits}, ${o.pad}, '0') end`,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
   insert(v: NewMatter) {
     return this.db.insertInto('matter').values(v).returningAll().executeTakeFirstOrThrow();
   }

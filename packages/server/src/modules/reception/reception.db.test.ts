@@ -3,6 +3,7 @@
  * record of every step (R1.27), over HTTP against a real database — on every dialect in DIALECTS.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatPetitionNo } from '@hall/domain';
 import { testDialects } from '@hall/db/testing';
 import { createTestApp, demoRegistration, json, type TestApp } from '../../testing.ts';
 
@@ -124,6 +125,18 @@ describe.each(testDialects())('reception on %s', (dialect) => {
     expect(numbers.size).toBe(50);
   });
 
+  it("the petition number is the counter's next value in the domain's shape, taken with the matter's insert, never cut past six digits", async () => {
+    const body = await demoRegistration(t);
+    const first = json(await register(body)).petitionNo as string;
+    const [, year, seq] = /^SZ-(\d{4})-(\d{6,})$/.exec(first)!;
+    expect(json(await register(body)).petitionNo).toBe(formatPetitionNo('SZ', Number(year), Number(seq) + 1));
+    await t.database.db.updateTable('petition_sequence').set({ last_value: 999_999 }).where('year', '=', Number(year)).execute();
+    expect(json(await register(body)).petitionNo).toBe(`SZ-${year}-1000000`);
+    // A registration refused inside its transaction takes no number.
+    expect((await register({ ...body, unitIds: [999_999] })).statusCode).toBe(400);
+    expect(json(await register(body)).petitionNo).toBe(`SZ-${year}-1000001`);
+  });
+
   it('R1.5: a receptionist of another window cannot open the visit (403) nor act on it', async () => {
     const { matterId } = json(await register(await demoRegistration(t)));
     const res = await t.app.inject({ method: 'GET', url: `/api/matters/${matterId}`, headers: { cookie: reception2 } });
@@ -147,6 +160,16 @@ describe.each(testDialects())('reception on %s', (dialect) => {
     expect(open.allowedActions).toEqual(['accept', 'notAccept', 'noLongerAccept']);
     expect(open.proposedVisitKind).toBe('repeat'); // the same person came before (earlier tests)
     expect(open.earlierMatters.length).toBeGreaterThan(0);
+
+    // A unit of the earlier handling that does not exist is refused on its field, and nothing changes.
+    const unknownUnit = await t.app.inject({
+      method: 'PUT',
+      url: `/api/matters/${matterId}/reception`,
+      headers: { cookie: reception1 },
+      payload: { visitKind: 'repeat', earlierHandling: [{ unitName: '某局', decision: '已答复' }, { unitId: 999_999, decision: '已调解未果' }], version: 1 },
+    });
+    expect(unknownUnit.statusCode).toBe(400);
+    expect(json(unknownUnit)).toMatchObject({ error: 'registration.unitNotFound', fields: [{ path: 'earlierHandling.1.unitId' }] });
 
     const rec = await t.app.inject({
       method: 'PUT',

@@ -5,13 +5,22 @@
  * action of the case (cases/case.service.ts).
  */
 import type { MatterDetail, Notice, ReceptionUpdate, RevealRequest } from '@hall/contracts';
-import { Permission, can, conflict, forbidden, notFound } from '@hall/domain';
-import { repositories } from '@hall/db';
+import { Permission, can, conflict, forbidden, invalid, notFound } from '@hall/domain';
+import { type Repositories, repositories } from '@hall/db';
 import type { Ctx, Deps } from '../../context.ts';
 import { audit } from '../../audit.ts';
 import { transact } from '../../transact.ts';
 import { CaseService, assertCanRead, loadForChange, saveMatter } from '../cases/case.service.ts';
 import { openPii } from './personal-data.ts';
+
+/** R1.5: the units named in the earlier handling exist (a unit id from nowhere is refused on its field). */
+export async function checkEarlierHandlingUnits(r: Repositories, list: readonly { unitId?: number | null }[]) {
+  const ids = [...new Set(list.flatMap((e) => (e.unitId ? [e.unitId] : [])))];
+  if (ids.length === 0) return;
+  const found = new Set((await r.org.getUnits(ids)).map((u) => u.id));
+  const i = list.findIndex((e) => e.unitId && !found.has(e.unitId));
+  if (i >= 0) throw invalid('registration.unitNotFound', {}, `earlierHandling.${i}.unitId`);
+}
 
 export class ReceptionService {
   private readonly cases: CaseService;
@@ -25,6 +34,7 @@ export class ReceptionService {
     const b = await transact(this.deps, async (r) => {
       const b = await loadForChange(ctx, r, id, u.version);
       if (b.m.state !== 'registered' && b.m.state !== 'accepted') throw conflict('matter.actionNotAllowedInState');
+      await checkEarlierHandlingUnits(r, u.earlierHandling);
       await saveMatter(
         ctx,
         r,

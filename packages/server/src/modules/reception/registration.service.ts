@@ -13,7 +13,7 @@ import {
   chinaDate,
   chinaYear,
   conflict,
-  formatPetitionNo,
+  petitionNoParts,
   invalid,
   maskName,
   needsDocumentReason,
@@ -29,6 +29,7 @@ import { presentPetitioner, presentSummary } from '../cases/matter.presenter.ts'
 import { idLookupHashes, openPii, sealAddress, sealIdNumber, sealName, sealPhone } from './personal-data.ts';
 import type { PiiCipher } from '../../pii.ts';
 import { audit } from '../../audit.ts';
+import { checkEarlierHandlingUnits } from './reception.service.ts';
 
 class IdempotentReplay extends Error {}
 
@@ -179,6 +180,7 @@ export class RegistrationService {
     const locality = refs.locality;
     if (!locality) throw invalid('registration.divisionNotFound', {}, 'localityCode');
     if (refs.units.length !== new Set(data.unitIds).size) throw invalid('registration.unitNotFound', {}, 'unitIds');
+    await checkEarlierHandlingUnits(r, data.earlierHandling);
 
     // The petitioner: one record per document, updated with what the visitor says today.
     const pet = data.petitioner;
@@ -238,12 +240,10 @@ export class RegistrationService {
     });
 
     const year = chinaYear(ctx.now);
-    const seq = await r.matters.nextSequence(hall.id, year);
-    const petitionNo = formatPetitionNo(hall.code, year, seq);
     const queryCode = queryCodeFromBytes(this.deps.randomBytes(8));
-    const matter = await r.matters.insert({
+    // The petition number is taken in the matter's own insert, in the domain's shape (petitionNoParts).
+    const matter = await r.matters.insertNumbered({
       hall_id: hall.id,
-      petition_no: petitionNo,
       query_code: queryCode,
       petitioner_id: petitioner.id,
       form: 'visit',
@@ -272,7 +272,8 @@ export class RegistrationService {
       decided_at: null,
       decided_by: null,
       closed_at: null,
-    });
+    }, { hallId: hall.id, year, ...petitionNoParts(hall.code, year) });
+    const petitionNo = matter.petition_no;
     await r.matters.insertUnits(matter.id, data.unitIds);
     await r.matters.insertRepresentatives(
       reps.map((rep) => ({
