@@ -13,9 +13,8 @@
  * (case-bundle.db.test.ts) compares the lists with the tables, so a migration that adds a column
  * fails until the bundle carries it.
  */
-import { CompiledQuery, type Kysely, PostgresAdapter, sql } from 'kysely';
-import { jsonArrayFrom as pgArray } from 'kysely/helpers/postgres';
-import { jsonArrayFrom as sqliteArray } from 'kysely/helpers/sqlite';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
+import { isPostgresDb, jsonArrayOf, jsonValue } from '../dialect.ts';
 import { preparedName } from '../database.ts';
 import { SUMMARY_COLUMNS } from './matter.repository.ts';
 import type { DB } from '../schema.ts';
@@ -148,18 +147,18 @@ type Listed = keyof typeof BUNDLE_COLUMNS;
 const SENTINEL_ID = -2_000_000_017;
 const COMPILED = new Map<string, CompiledQuery>();
 
-const parse = <T>(v: unknown): T[] => (typeof v === 'string' ? (JSON.parse(v) as T[]) : ((v ?? []) as T[]));
+const parse = <T>(v: unknown): T[] => jsonValue(v as T[] | string | null) ?? [];
 
 export class CaseBundleRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   private get pg() {
-    return this.db.getExecutor().adapter instanceof PostgresAdapter;
+    return isPostgresDb(this.db);
   }
 
   /** A correlated JSON array of a subquery's rows, in its order, on either dialect (same signature). */
-  private get array(): typeof pgArray {
-    return this.pg ? pgArray : (sqliteArray as typeof pgArray);
+  private get array() {
+    return jsonArrayOf(this.db);
   }
 
   /** One query: the matter, its petitioner and names, and every record list of the case. */

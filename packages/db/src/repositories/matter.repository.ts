@@ -1,4 +1,5 @@
-import { type Expression, type Kysely, PostgresAdapter, type SqlBool, sql } from 'kysely';
+import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import { isPostgresDb } from '../dialect.ts';
 import type { DB, NewMatter } from '../schema.ts';
 
 export interface MatterListFilter {
@@ -68,7 +69,7 @@ export class MatterRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   private get pg() {
-    return this.db.getExecutor().adapter instanceof PostgresAdapter;
+    return isPostgresDb(this.db);
   }
 
   /** Next number of the hall's per-year sequence: one atomic upsert, so concurrent registrations never share one. */

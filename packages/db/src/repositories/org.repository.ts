@@ -1,9 +1,6 @@
-import { type Kysely, PostgresAdapter } from 'kysely';
-import { jsonArrayFrom as pgArray, jsonObjectFrom as pgObject } from 'kysely/helpers/postgres';
-import { jsonArrayFrom as sqliteArray, jsonObjectFrom as sqliteObject } from 'kysely/helpers/sqlite';
+import type { Kysely } from 'kysely';
+import { jsonArrayOf, jsonObjectOf, jsonValue as parsed } from '../dialect.ts';
 import type { DB } from '../schema.ts';
-
-const parsed = <T>(v: T | string | null): T | null => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
 export class OrgRepository {
   constructor(private readonly db: Kysely<DB>) {}
@@ -14,9 +11,8 @@ export class OrgRepository {
    * the locality, the named units, and the units of the locality (R1.8). Undefined without the hall.
    */
   async registrationRefs(f: { hallId: number; windowId: number; receptionistId: number | null; categoryId: number; localityCode: string; unitIds: readonly number[]; idHashes: readonly string[] }) {
-    const pg = this.db.getExecutor().adapter instanceof PostgresAdapter;
-    const array = pg ? pgArray : (sqliteArray as typeof pgArray);
-    const object = pg ? pgObject : (sqliteObject as typeof pgObject);
+    const array = jsonArrayOf(this.db);
+    const object = jsonObjectOf(this.db);
     const unitIds = f.unitIds.length ? [...f.unitIds] : [-1];
     const row = await this.db
       .selectFrom('hall')

@@ -1,6 +1,5 @@
-import { type Kysely, PostgresAdapter } from 'kysely';
-import { jsonArrayFrom as pgArray } from 'kysely/helpers/postgres';
-import { jsonArrayFrom as sqliteArray } from 'kysely/helpers/sqlite';
+import type { Kysely } from 'kysely';
+import { jsonArrayOf, jsonValue } from '../dialect.ts';
 import type { DB, StaffRow } from '../schema.ts';
 
 export type StaffWithRoles = StaffRow & { roles: string[] };
@@ -111,7 +110,7 @@ export class StaffRepository {
    * (issue 9 §2). Undefined when there is no such session.
    */
   async findSessionActor(id: string) {
-    const array = this.db.getExecutor().adapter instanceof PostgresAdapter ? pgArray : (sqliteArray as typeof pgArray);
+    const array = jsonArrayOf(this.db);
     const row = await this.db
       .selectFrom('staff_session')
       .innerJoin('staff_user', 'staff_user.id', 'staff_session.staff_id')
@@ -122,7 +121,7 @@ export class StaffRepository {
       .executeTakeFirst();
     if (!row) return undefined;
     const { role_rows, session_created_at, session_last_seen_at, ...staff } = row;
-    const roles = (typeof role_rows === 'string' ? (JSON.parse(role_rows) as { role: string }[]) : role_rows).map((x) => x.role);
+    const roles = (jsonValue(role_rows) ?? []).map((x) => x.role);
     return { session: { created_at: session_created_at, last_seen_at: session_last_seen_at }, staff: { ...staff, roles } as StaffWithRoles };
   }
   findSession(id: string) {
